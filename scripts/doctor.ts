@@ -1,0 +1,107 @@
+// `npm run doctor`: checks each prerequisite of the workspace and says how to fix what fails.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { KERNEL_NAME, workspacePaths } from "../src/workspace/paths";
+import { capture } from "../src/workspace/run";
+import { findPython, kernelSpec, MIN_PYTHON } from "../src/workspace/setup";
+
+type Check = { name: string; ok: boolean; detail: string; fix?: string; optional?: boolean };
+const p = workspacePaths();
+const require = createRequire(join(p.root, "package.json"));
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+function loads(mod: string): string | undefined {
+  try {
+    require(mod);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.split("\n")[0];
+  }
+}
+
+async function main() {
+  const checks: Check[] = [];
+  const major = Number(process.versions.node.split(".")[0]);
+  checks.push({
+    name: "Node.js 20+",
+    ok: major >= 20,
+    detail: process.version,
+    fix: "install Node.js 20 or newer (https://nodejs.org, or your package manager)",
+  });
+  const py = findPython();
+  checks.push({
+    name: `Python ${MIN_PYTHON.join(".")}+`,
+    ok: !!py,
+    detail: py ? `${py.cmd} ${py.version}` : "not found",
+    fix: "install Python 3.10+ with venv (Debian/Ubuntu: apt-get install python3 python3-venv), or set PYTHON=/path/to/python3",
+  });
+  const venvPython = join(p.venvBin, "python");
+  checks.push({
+    name: "project .venv",
+    ok: existsSync(venvPython),
+    detail: existsSync(venvPython) ? p.venv : "missing",
+    fix: "run `npm start` (or `npm run setup`), which creates it",
+  });
+  const lab = existsSync(venvPython) ? capture(venvPython, ["-c", "import jupyterlab; print(jupyterlab.__version__)"]) : undefined;
+  checks.push({
+    name: "JupyterLab in .venv",
+    ok: !!lab,
+    detail: lab ?? "not importable",
+    fix: "run `npm run setup`; if pip failed, delete .venv and run it again",
+  });
+  const specFile = join(p.kernelDir, "kernel.json");
+  const specOk =
+    existsSync(specFile) && readFileSync(specFile, "utf8").trim() === JSON.stringify(kernelSpec(p.root), null, 2);
+  const listed = existsSync(venvPython)
+    ? capture(join(p.venvBin, "jupyter"), ["kernelspec", "list", "--json"])?.includes(`"${KERNEL_NAME}"`)
+    : false;
+  checks.push({
+    name: 'kernel "TypeScript (study)" registered',
+    ok: specOk && !!listed,
+    detail: specOk ? (listed ? specFile : "written but Jupyter does not list it") : "missing or points elsewhere",
+    fix: "run `npm run setup` (it rewrites the kernelspec with this folder's absolute paths)",
+  });
+  for (const mod of ["tslab", "zeromq"]) {
+    const err = loads(mod);
+    checks.push({
+      name: `${mod} loads`,
+      ok: !err,
+      detail: err ?? "ok",
+      fix: "run `npm install`; zeromq ships prebuilt binaries for Linux, macOS and Windows on x64 and arm64",
+    });
+  }
+  const free = await portFree(8888);
+  checks.push({
+    name: "port 8888 free",
+    ok: free,
+    detail: free ? "free" : "in use",
+    fix: "another Jupyter may be running; `npm start -- --port 8899` picks another port",
+    optional: true,
+  });
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  checks.push({
+    name: "Chromium (PNG export, browser check)",
+    ok: existsSync(chromium),
+    detail: existsSync(chromium) ? chromium : "not found",
+    fix: "apt-get install chromium, or set CHROMIUM_PATH; only saving figures as PNG needs it",
+    optional: true,
+  });
+  for (const c of checks) {
+    const mark = c.ok ? "✓" : c.optional ? "!" : "✗";
+    console.log(`${mark} ${c.name.padEnd(40)} ${c.detail}${c.ok ? "" : `\n    fix: ${c.fix}`}`);
+  }
+  const bad = checks.filter((c) => !c.ok && !c.optional).length;
+  console.log(bad ? `\n${bad} problem(s) to fix.` : "\nAll required checks pass.");
+  process.exitCode = bad ? 1 : 0;
+}
+
+main();

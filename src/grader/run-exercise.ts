@@ -1,0 +1,157 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Exercise } from "./manifest";
+
+/** Which folder's code the test file exercises. */
+export type Target = "exercises" | "solutions";
+
+export type Verdict = "solved" | "failed" | "timeout" | "crashed" | "not-started" | "partial";
+
+export interface TestLine {
+  name: string;
+  nesting: number;
+  passed: boolean;
+  notStarted?: boolean;
+  error?: string;
+}
+
+export interface ExerciseResult {
+  exercise: Exercise;
+  target: Target;
+  verdict: Verdict;
+  tests: TestLine[];
+  /** What went wrong, ready to print: failing tests with their messages, a time-out, or a crash's stderr. */
+  message?: string;
+  ms: number;
+}
+
+const MAX_STDERR = 4000;
+
+/** Turns the reporter's lines and the process outcome into one verdict. */
+export function judge(tests: TestLine[], exitCode: number | null, timedOut: boolean): Verdict {
+  if (timedOut) return "timeout";
+  const failed = tests.filter((t) => !t.passed);
+  const passed = tests.length - failed.length;
+  if (tests.length === 0) return "crashed";
+  if (failed.some((t) => !t.notStarted)) return "failed";
+  if (failed.length > 0) return passed > 0 ? "partial" : "not-started";
+  return exitCode === 0 ? "solved" : "crashed";
+}
+
+function explain(verdict: Verdict, tests: TestLine[], stderr: string, ex: Exercise): string | undefined {
+  const hint = `Stuck? \`npm run hint ${ex.id}\``;
+  switch (verdict) {
+    case "solved":
+    case "not-started":
+      return undefined;
+    case "timeout":
+      return `did not finish within ${ex.timeoutMs / 1000} s: look for a loop that never ends (a learning rate that diverges, a missing i++). ${hint}`;
+    case "crashed":
+      return `the test file did not run to the end:\n${stderr.trim().slice(-MAX_STDERR) || "(no output)"}\n${hint}`;
+    default: {
+      const lines = tests
+        .filter((t) => !t.passed && (verdict === "failed" ? !t.notStarted : true))
+        .map((t) => `  ✗ ${t.name}\n${indent(t.error ?? "", 6)}`);
+      return `${lines.join("\n")}\n${hint}`;
+    }
+  }
+}
+
+/** A line cut short by a kill is dropped rather than allowed to crash the grader. */
+function parseLine(line: string): TestLine[] {
+  try {
+    return [JSON.parse(line) as TestLine];
+  } catch {
+    return [];
+  }
+}
+
+function indent(text: string, n: number): string {
+  const pad = " ".repeat(n);
+  return text
+    .trim()
+    .split("\n")
+    .slice(0, 25)
+    .map((l) => pad + l)
+    .join("\n");
+}
+
+/**
+ * Grades one exercise in its own Node process, so a learner's infinite loop is killed at the exercise's time-out
+ * and never stalls the rest of the run. The test file runs under tsx; for `solutions` a resolve hook swaps the stub
+ * for its solution. The reporter's JSON lines go to a temporary file, away from whatever the code prints.
+ */
+export function runExercise(ex: Exercise, target: Target, root: string): Promise<ExerciseResult> {
+  const started = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), "grade-"));
+  const report = join(dir, "report.jsonl");
+  const args = [
+    "--import",
+    "tsx",
+    "--import",
+    join(root, "src", "grader", "solutions-hook.mjs"),
+    "--test-reporter",
+    join(root, "src", "grader", "reporter.mjs"),
+    "--test-reporter-destination",
+    report,
+    ex.test,
+  ];
+  // NODE_TEST_CONTEXT is set when the grader itself runs under `node --test`; the child must not inherit it, or it
+  // would report to its parent runner instead of to our reporter.
+  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...env, GRADE_TARGET: target, GRADE_ROOT: root, NODE_OPTIONS: "" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-MAX_STDERR * 2);
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGKILL");
+  }, ex.timeoutMs);
+  return new Promise((resolve) => {
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const tests: TestLine[] = existsSync(report)
+        ? readFileSync(report, "utf8").split("\n").filter(Boolean).flatMap(parseLine)
+        : [];
+      rmSync(dir, { recursive: true, force: true });
+      const verdict = judge(tests, code, timedOut);
+      resolve({
+        exercise: ex,
+        target,
+        verdict,
+        tests,
+        message: explain(verdict, tests, stderr, ex),
+        ms: Math.round(performance.now() - started),
+      });
+    });
+  });
+}
+
+/** Grades many exercises, a few at a time, keeping manifest order in the result. */
+export async function runExercises(
+  list: Exercise[],
+  target: Target,
+  root: string,
+  onResult?: (r: ExerciseResult) => void,
+  parallel = Math.max(1, Math.min(4, availableParallelism())),
+): Promise<ExerciseResult[]> {
+  const results: ExerciseResult[] = new Array(list.length);
+  let next = 0;
+  async function worker() {
+    while (next < list.length) {
+      const i = next++;
+      results[i] = await runExercise(list[i], target, root);
+      onResult?.(results[i]);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, list.length) }, worker));
+  return results;
+}

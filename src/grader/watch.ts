@@ -1,0 +1,70 @@
+import { relative, sep } from "node:path";
+import { watch } from "chokidar";
+import { type Exercise, loadManifest } from "./manifest";
+import { readProgress, recordProgress } from "./progress";
+import { nextExercise } from "./report";
+import { type ExerciseResult, runExercise, type Verdict } from "./run-exercise";
+import { workspacePaths } from "../workspace/paths";
+
+export interface WatchEvents {
+  /** A save was noticed and grading started. */
+  onGrading?: (ex: Exercise, file: string) => void;
+  onResult: (r: ExerciseResult, next: Exercise | undefined) => void;
+}
+
+/** Events closer together than this are one save (editors often write a file in several steps). */
+const SETTLE_MS = 40;
+
+/**
+ * Re-grades an exercise whenever one of its files (stub or test) is saved, then names the next unsolved exercise.
+ * A save of any other file under exercises/ re-grades the current exercise. Grades never overlap: a save during a
+ * run queues one more run after it.
+ */
+export function watchExercises(root: string, events: WatchEvents, startWith?: string) {
+  const exercises = loadManifest(root);
+  const progressFile = workspacePaths(root).progress;
+  const verdicts = new Map<string, Verdict>(
+    Object.entries(readProgress(progressFile).exercises).map(([id, v]) => [id, v.verdict]),
+  );
+  let current = exercises.find((e) => e.id === startWith) ?? nextExercise(exercises, verdicts) ?? exercises[0];
+  const byFile = new Map<string, Exercise>();
+  for (const ex of exercises) {
+    byFile.set(ex.stub, ex);
+    byFile.set(ex.test, ex);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  let pending: { ex: Exercise; file: string } | undefined;
+  let running = false;
+
+  async function gradeNow() {
+    if (running || !pending) return;
+    running = true;
+    const { ex, file } = pending;
+    pending = undefined;
+    events.onGrading?.(ex, file);
+    const result = await runExercise(ex, "exercises", root);
+    recordProgress(progressFile, [result]);
+    verdicts.set(ex.id, result.verdict);
+    if (result.verdict === "solved" && ex.id === current.id) current = nextExercise(exercises, verdicts) ?? current;
+    events.onResult(result, nextExercise(exercises, verdicts));
+    running = false;
+    if (pending) void gradeNow();
+  }
+
+  const watcher = watch(workspacePaths(root).exercises, { ignoreInitial: true });
+  watcher.on("all", (_event, file) => {
+    if (!file.endsWith(".ts")) return;
+    pending = { ex: byFile.get(file) ?? current, file: relative(root, file).split(sep).join("/") };
+    clearTimeout(timer);
+    timer = setTimeout(() => void gradeNow(), SETTLE_MS);
+  });
+  const ready = new Promise<void>((resolve) => watcher.on("ready", () => resolve()));
+  return {
+    ready,
+    current: () => current,
+    close: () => {
+      clearTimeout(timer);
+      return watcher.close();
+    },
+  };
+}

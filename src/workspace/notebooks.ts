@@ -1,0 +1,114 @@
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { temporaryWorkspace } from "./copy";
+import { findRoot, KERNEL_NAME, workspacePaths } from "./paths";
+import { ensureSetup } from "./setup";
+
+export const MAX_NOTEBOOK_BYTES = 1024 * 1024;
+
+export interface NotebookRun {
+  notebook: string;
+  ok: boolean;
+  cells: number;
+  pointers: number;
+  plots: number;
+  error: string | null;
+  seconds: number;
+}
+
+/** notebooks/*.ipynb, relative to the workspace root, in week order. */
+export function listNotebooks(root: string): string[] {
+  return readdirSync(join(root, "notebooks"))
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()
+    .map((f) => join("notebooks", f));
+}
+
+/** Static checks every committed notebook must pass: size, kernel, the set-up cell first, and no stale outputs. */
+export function notebookProblems(root: string, rel: string): string[] {
+  const file = join(root, rel);
+  const problems: string[] = [];
+  if (statSync(file).size > MAX_NOTEBOOK_BYTES) problems.push(`${rel} is over 1 MB`);
+  const nb = JSON.parse(readFileSync(file, "utf8"));
+  if (nb.metadata?.kernelspec?.name !== KERNEL_NAME) problems.push(`${rel} does not use the "${KERNEL_NAME}" kernel`);
+  const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
+  const first = code[0] ? [].concat(code[0].source).join("") : "";
+  if (!first.includes("checkSetup(")) problems.push(`${rel}: the first code cell must call checkSetup()`);
+  const withOutputs = code.filter((c: { outputs?: unknown[] }) => c.outputs && c.outputs.length > 0).length;
+  if (withOutputs) problems.push(`${rel}: ${withOutputs} code cells keep outputs; commit notebooks cleared`);
+  return problems;
+}
+
+/**
+ * Runs notebooks headless in a temporary copy of the workspace, either with the solutions laid over the stubs
+ * ("solutions" pass) or with the stubs untouched ("stubs" pass). Results stream back one notebook at a time.
+ */
+export async function runNotebooks(
+  root: string,
+  pass: "solutions" | "stubs",
+  notebooks: string[],
+  onResult: (r: NotebookRun) => void,
+): Promise<NotebookRun[]> {
+  const dir = temporaryWorkspace(root, { withSolutions: pass === "solutions" });
+  const python = join(workspacePaths(root).venvBin, "python");
+  const child = spawn(python, [join(root, "scripts", "run_notebooks.py"), dir, ...notebooks], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const results: NotebookRun[] = [];
+  let buffer = "";
+  child.stdout.on("data", (d: Buffer) => {
+    buffer += d.toString();
+    let nl = buffer.indexOf("\n");
+    while (nl >= 0) {
+      const line = buffer.slice(0, nl).trim();
+      buffer = buffer.slice(nl + 1);
+      if (line.startsWith("{")) {
+        const r = JSON.parse(line) as NotebookRun;
+        results.push(r);
+        onResult(r);
+      }
+      nl = buffer.indexOf("\n");
+    }
+  });
+  const code: number = await new Promise((resolve) => child.on("close", (c) => resolve(c ?? 1)));
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0 && results.length < notebooks.length) {
+    throw new Error(`the notebook runner stopped early (exit ${code}); see the messages above`);
+  }
+  return results;
+}
+
+/** What a pass demands beyond "no cell errored": solved exercises never point, stubs always do. */
+export function passProblems(pass: "solutions" | "stubs", r: NotebookRun): string[] {
+  const problems: string[] = [];
+  if (!r.ok) problems.push(`${r.notebook} (${pass} pass): ${r.error}`);
+  if (pass === "solutions" && r.pointers > 0) {
+    problems.push(`${r.notebook} (solutions pass): ${r.pointers} cells still say an exercise is not started`);
+  }
+  return problems;
+}
+
+/** Both passes (or one, with `--pass`), printing a line per notebook; returns every problem found. */
+export async function checkNotebooks(args: string[]): Promise<string[]> {
+  const root = findRoot();
+  ensureSetup(() => {});
+  const passArg = args.indexOf("--pass");
+  const passes = passArg >= 0 ? [args[passArg + 1] as "solutions" | "stubs"] : (["solutions", "stubs"] as const);
+  const filter = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--pass");
+  const notebooks = listNotebooks(root).filter((n) => !filter || n.includes(filter));
+  if (notebooks.length === 0) return [`no notebook matches "${filter}"`];
+  const problems = notebooks.flatMap((n) => notebookProblems(root, n));
+  for (const pass of passes) {
+    console.log(`-- ${pass} pass --`);
+    await runNotebooks(root, pass, notebooks, (r: NotebookRun) => {
+      const own = passProblems(pass, r);
+      problems.push(...own);
+      console.log(
+        `${own.length ? "✗" : "✓"} ${r.notebook}: ${r.cells} cells in ${r.seconds}s, ${r.plots} plots, ${r.pointers} unsolved-exercise pointers`,
+      );
+    });
+  }
+  return problems;
+}
