@@ -51,7 +51,9 @@ async function main() {
     detail: existsSync(venvPython) ? p.venv : "missing",
     fix: "run `npm start` (or `npm run setup`), which creates it",
   });
-  const lab = existsSync(venvPython) ? capture(venvPython, ["-c", "import jupyterlab; print(jupyterlab.__version__)"]) : undefined;
+  const lab = existsSync(venvPython)
+    ? capture(venvPython, ["-c", "import jupyterlab; print(jupyterlab.__version__)"])
+    : undefined;
   checks.push({
     name: "JupyterLab in .venv",
     ok: !!lab,

@@ -24,7 +24,16 @@ def run(workspace: str, rel: str) -> dict:
     path = os.path.join(workspace, rel)
     nb = nbformat.read(path, as_version=4)
     started = time.time()
-    result = {"notebook": rel, "ok": True, "cells": len(nb.cells), "pointers": 0, "error": None, "plots": 0}
+    uses_exercises = any("./exercises/" in "".join(c.source) for c in nb.cells if c.cell_type == "code")
+    result = {
+        "notebook": rel,
+        "ok": True,
+        "cells": len(nb.cells),
+        "usesExercises": uses_exercises,
+        "pointers": 0,
+        "error": None,
+        "plots": 0,
+    }
     client = NotebookClient(
         nb,
         timeout=600,
@@ -39,7 +48,7 @@ def run(workspace: str, rel: str) -> dict:
         result["error"] = str(e)[-3000:]
     for index, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
-            text = json.dumps(out.get("data", {})) + str(out.get("text", ""))
+            text = json.dumps(out.get("data", {}), ensure_ascii=False) + str(out.get("text", ""))
             result["pointers"] += text.count(POINTER)
             if "application/vnd.plotly.v1+json" in out.get("data", {}):
                 result["plots"] += 1

@@ -19,7 +19,9 @@ const w = watchExercises(
 );
 await w.ready;
 const cur = w.current();
-console.log(`Watching exercises/ (current: ${cur.id}, exercises/${cur.path}). Save a file to grade it. h = hints, q = quit.`);
+console.log(
+  `Watching exercises/ (current: ${cur.id}, exercises/${cur.path}). Save a file to grade it. h = hints, q = quit.`,
+);
 if (process.stdin.isTTY) {
   process.stdin.setRawMode(true);
   process.stdin.on("data", (key: Buffer) => {

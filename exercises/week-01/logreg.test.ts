@@ -31,7 +31,7 @@ function newtonOptimum(X: number[][], y: number[], l2: number): number {
     const grad = A.transpose().mmul(Matrix.columnVector(p.map((pi, i) => (pi - y[i]) / n)));
     // Hessian: Aᵀ S A / n with S = diag(p(1 - p)), plus λ on the weights' diagonal.
     const SA = A.clone();
-    p.forEach((pi, i) => SA.mulRow(i, (pi * (1 - pi)) / n));
+    for (const [i, pi] of p.entries()) SA.mulRow(i, (pi * (1 - pi)) / n);
     const H = A.transpose().mmul(SA);
     for (let j = 1; j < d; j++) {
       grad.set(j, 0, grad.get(j, 0) + l2 * w.get(j, 0));
@@ -77,7 +77,10 @@ test("fitLogistic reaches the optimum of the L2-penalised loss on breast cancer 
   assert.ok(history[history.length - 1] < history[0], "the loss must go down");
   const final = history[history.length - 1];
   // 2000 epochs at this rate land within 1e-6 of the optimum; 1e-4 leaves room for other correct loop orders.
-  assert.ok(final - best < 1e-4, `final loss ${final.toFixed(6)} should be within 0.0001 of the optimum ${best.toFixed(6)}`);
+  assert.ok(
+    final - best < 1e-4,
+    `final loss ${final.toFixed(6)} should be within 0.0001 of the optimum ${best.toFixed(6)}`,
+  );
   assert.ok(final >= best - 1e-9, `final loss ${final} is below the true optimum ${best}: is the L2 term in the loss?`);
 
   const yPred = predictProba(model, scaler.transform(split.XTest)).map((p) => (p >= 0.5 ? 1 : 0));

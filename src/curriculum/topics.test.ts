@@ -16,7 +16,9 @@ test("topic ids are unique and well formed", () => {
 // The plan's topic map lives beside the workspace in ../shared when maintainers work on it; a learner's clone has
 // only this copy, so the comparison runs where the source exists and says so where it does not.
 const source = join(findRoot(), "..", "shared", "curriculum.md");
-test("the topic list equals shared/curriculum.md", { skip: existsSync(source) ? false : "no ../shared beside this clone" }, () => {
+test("the topic list equals shared/curriculum.md", {
+  skip: existsSync(source) ? false : "no ../shared beside this clone",
+}, () => {
   const ids = [...readFileSync(source, "utf8").matchAll(/^- (w\d\.[a-z0-9-]+):/gm)].map((m) => m[1]);
   assert.deepEqual(
     TOPICS.map((t) => t.id),

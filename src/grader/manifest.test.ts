@@ -27,11 +27,14 @@ test("the committed manifest loads and derives stub, test and solution paths", (
 });
 
 test("schema problems are reported with their path", () => {
-  assert.throws(() => checkManifest({ exercises: [{ ...entry, hints: [] }] }, root), (e: Error) => {
-    assert.ok(e instanceof ManifestError);
-    assert.match(e.message, /\/exercises\/0\/hints/);
-    return true;
-  });
+  assert.throws(
+    () => checkManifest({ exercises: [{ ...entry, hints: [] }] }, root),
+    (e: Error) => {
+      assert.ok(e instanceof ManifestError);
+      assert.match(e.message, /\/exercises\/0\/hints/);
+      return true;
+    },
+  );
   assert.throws(() => checkManifest({ exercises: [{ ...entry, extra: 1 }] }, root), ManifestError);
 });
 
@@ -39,7 +42,8 @@ test("duplicate ids, unknown topics and a week that disagrees with the folder ar
   const bad = { exercises: [entry, { ...entry, week: 2, topics: ["w9.nope"] }] };
   assert.throws(
     () => checkManifest(bad, root),
-    (e: Error) => /used twice/.test(e.message) && /unknown topic id "w9.nope"/.test(e.message) && /week 2/.test(e.message),
+    (e: Error) =>
+      /used twice/.test(e.message) && /unknown topic id "w9.nope"/.test(e.message) && /week 2/.test(e.message),
   );
 });
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { findRoot } from "../workspace/paths";
 import type { Exercise } from "./manifest";
-import { judge, runExercise } from "./run-exercise";
+import { judge, runExercise, runExercises } from "./run-exercise";
 
 const root = findRoot();
 const dir = mkdtempSync(join(tmpdir(), "grader-test-"));
@@ -52,7 +52,10 @@ test("a passing test file is solved", async () => {
 
 test("a stub's todo() is not started, even when wrapped by assert.throws", async () => {
   const r = await runExercise(
-    fixture("todo", `${TODO}\ntest("t1", () => assert.equal(f(), 1));\ntest("t2", () => assert.throws(() => f(), /empty/));`),
+    fixture(
+      "todo",
+      `${TODO}\ntest("t1", () => assert.equal(f(), 1));\ntest("t2", () => assert.throws(() => f(), /empty/));`,
+    ),
     "exercises",
     root,
   );
@@ -64,7 +67,11 @@ test("a stub's todo() is not started, even when wrapped by assert.throws", async
 });
 
 test("a wrong answer fails with the assertion's message and the hint command", async () => {
-  const r = await runExercise(fixture("wrong", `test("adds", () => assert.equal(2 + 2, 5, "2 + 2 should be 5"));`), "exercises", root);
+  const r = await runExercise(
+    fixture("wrong", `test("adds", () => assert.equal(2 + 2, 5, "2 + 2 should be 5"));`),
+    "exercises",
+    root,
+  );
   assert.equal(r.verdict, "failed");
   assert.match(r.message ?? "", /2 \+ 2 should be 5/);
   assert.match(r.message ?? "", /npm run hint wrong/);
@@ -79,7 +86,27 @@ test("an infinite loop is killed at the exercise's time-out and reported as such
 });
 
 test("a test file that cannot load is reported as crashed with its error", async () => {
-  const r = await runExercise(fixture("broken", `import { nope } from "./does-not-exist";\ntest("t", () => nope());`), "exercises", root);
+  const r = await runExercise(
+    fixture("broken", `import { nope } from "./does-not-exist";\ntest("t", () => nope());`),
+    "exercises",
+    root,
+  );
   assert.equal(r.verdict, "crashed");
   assert.match(r.message ?? "", /does-not-exist/);
+});
+
+test("runExercises keeps manifest order, with or without a callback", async () => {
+  const list = [
+    fixture("slow", `test("t", async () => { await new Promise((r) => setTimeout(r, 300)); });`),
+    fixture("fast", `test("t", () => {});`),
+  ];
+  const seen: string[] = [];
+  const withCallback = await runExercises(list, "exercises", root, (r) => seen.push(r.exercise.id), 2);
+  assert.deepEqual(seen, ["slow", "fast"]);
+  assert.deepEqual(
+    withCallback.map((r) => r.verdict),
+    ["solved", "solved"],
+  );
+  const without = await runExercises(list, "exercises", root, undefined, 2);
+  assert.equal(without.length, 2);
 });

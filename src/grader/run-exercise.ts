@@ -135,7 +135,7 @@ export function runExercise(ex: Exercise, target: Target, root: string): Promise
   });
 }
 
-/** Grades many exercises, a few at a time, keeping manifest order in the result. */
+/** Grades many exercises, a few at a time; results (and onResult calls) keep manifest order. */
 export async function runExercises(
   list: Exercise[],
   target: Target,
@@ -145,11 +145,12 @@ export async function runExercises(
 ): Promise<ExerciseResult[]> {
   const results: ExerciseResult[] = new Array(list.length);
   let next = 0;
+  let reported = 0;
   async function worker() {
     while (next < list.length) {
       const i = next++;
       results[i] = await runExercise(list[i], target, root);
-      onResult?.(results[i]);
+      for (; reported < list.length && results[reported]; reported++) onResult?.(results[reported]);
     }
   }
   await Promise.all(Array.from({ length: Math.min(parallel, list.length) }, worker));

@@ -3,7 +3,10 @@ import { test } from "node:test";
 import { isNotStarted, NotStartedError, todo } from "./todo";
 
 test("todo throws a NotStartedError naming the exercise and the grade command", () => {
-  assert.throws(() => todo("logreg"), (e: Error) => e instanceof NotStartedError && /npm run grade logreg/.test(e.message));
+  assert.throws(
+    () => todo("logreg"),
+    (e: Error) => e instanceof NotStartedError && /npm run grade logreg/.test(e.message),
+  );
 });
 
 test("isNotStarted sees the marker directly, through assertion wrappers and causes, and nowhere else", () => {

@@ -1,10 +1,10 @@
 import { relative, sep } from "node:path";
 import { watch } from "chokidar";
+import { workspacePaths } from "../workspace/paths";
 import { type Exercise, loadManifest } from "./manifest";
 import { readProgress, recordProgress } from "./progress";
 import { nextExercise } from "./report";
 import { type ExerciseResult, runExercise, type Verdict } from "./run-exercise";
-import { workspacePaths } from "../workspace/paths";
 
 export interface WatchEvents {
   /** A save was noticed and grading started. */

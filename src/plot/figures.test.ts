@@ -60,8 +60,13 @@ describe("scatterWithLine", () => {
     assert.deepEqual(res.x, [3, 3, null, 1, 1, null, 2, 2, null]);
     assert.deepEqual(res.y, [7, 6, null, 2, 2, null, 6, 4, null]);
   });
-  test("needs a model and matching lengths", () => {
-    assert.throws(() => scatterWithLine(x, y), /predict|lineY/);
+  test("without a model it is a plain scatter; residuals need a model; lengths must match", () => {
+    const plain = scatterWithLine(x, y);
+    assert.deepEqual(
+      plain.data.map((t) => t.mode),
+      ["markers"],
+    );
+    assert.throws(() => scatterWithLine(x, y, { residuals: true }), /predict|lineY/);
     assert.throws(() => scatterWithLine(x, [1], { lineY: [1, 2, 3] }), /lengths differ/);
   });
 });

@@ -20,19 +20,20 @@ const LINE_POINTS = 200;
 
 /**
  * Data as dots plus a fitted line, optionally with residuals: the picture for linear regression.
- * Give either `predict` (a function) or `lineY` (predictions at the data's x values).
+ * Give either `predict` (a function) or `lineY` (predictions at the data's x values); with neither, it is a plain
+ * scatter plot (look at the data before fitting anything).
  */
 export function scatterWithLine(x: readonly number[], y: readonly number[], opts: ScatterWithLineOptions = {}): Figure {
   assertSameLength("scatterWithLine x and y", x, y);
   const { predict, lineY } = opts;
-  if (!predict && !lineY) throw new Error("scatterWithLine needs either `predict` (a function) or `lineY` (numbers)");
   if (lineY) assertSameLength("scatterWithLine x and lineY", x, lineY);
-
-  // The model's value at each data point: the other end of each residual segment.
-  const fitted: number[] = lineY ? [...lineY] : x.map((xi) => predict!(xi));
+  if (opts.residuals && !predict && !lineY) throw new Error("scatterWithLine: residuals need `predict` or `lineY`");
+  const layout = baseLayout({ xLabel: "x", yLabel: "y", ...opts });
 
   const data: Trace[] = [];
-  if (opts.residuals) data.push(residualTrace(x, y, fitted));
+  // The model's value at each data point: the other end of each residual segment.
+  const fitted: number[] | undefined = lineY ? [...lineY] : predict ? x.map((xi) => predict(xi)) : undefined;
+  if (opts.residuals && fitted) data.push(residualTrace(x, y, fitted));
   data.push({
     type: "scatter",
     mode: "markers",
@@ -42,6 +43,7 @@ export function scatterWithLine(x: readonly number[], y: readonly number[], opts
     marker: { color: colorAt(0), size: 7, opacity: 0.8 },
     legendrank: 1,
   });
+  if (!fitted) return { data, layout };
 
   let lx: number[];
   let ly: number[];
@@ -65,7 +67,7 @@ export function scatterWithLine(x: readonly number[], y: readonly number[], opts
     legendrank: 2,
   });
 
-  return { data, layout: baseLayout({ xLabel: "x", yLabel: "y", ...opts }) };
+  return { data, layout };
 }
 
 /**

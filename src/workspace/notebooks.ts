@@ -11,6 +11,8 @@ export interface NotebookRun {
   notebook: string;
   ok: boolean;
   cells: number;
+  /** Whether any code cell imports from ./exercises/. */
+  usesExercises: boolean;
   pointers: number;
   plots: number;
   error: string | null;
@@ -86,6 +88,9 @@ export function passProblems(pass: "solutions" | "stubs", r: NotebookRun): strin
   if (!r.ok) problems.push(`${r.notebook} (${pass} pass): ${r.error}`);
   if (pass === "solutions" && r.pointers > 0) {
     problems.push(`${r.notebook} (solutions pass): ${r.pointers} cells still say an exercise is not started`);
+  }
+  if (pass === "stubs" && r.usesExercises && r.pointers === 0) {
+    problems.push(`${r.notebook} (stubs pass): uses exercises, yet no cell pointed at an unsolved one (whenSolved?)`);
   }
   return problems;
 }

@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { KERNEL_DISPLAY_NAME, workspacePaths } from "./paths";
 import { capture, runOrThrow } from "./run";
+
+const LAB_OVERRIDES = {
+  "@jupyterlab/apputils-extension:notification": { fetchNews: "false", checkForUpdates: false },
+};
 
 export const MIN_PYTHON: [number, number] = [3, 10];
 
@@ -69,6 +73,13 @@ export function ensureSetup(log: (line: string) => void = console.log): string[]
   // nearest package.json to decide the module type, and ours says "module"; this marker keeps .venv CommonJS.
   const marker = join(p.venv, "package.json");
   if (!existsSync(marker)) writeFileSync(marker, '{ "type": "commonjs" }\n');
+  // JupyterLab defaults for this workspace: no "fetch Jupyter news?" prompt (the workspace works offline).
+  const overrides = join(p.venv, "share", "jupyter", "lab", "settings", "overrides.json");
+  const wantedOverrides = `${JSON.stringify(LAB_OVERRIDES, null, 2)}\n`;
+  if (!existsSync(overrides) || readFileSync(overrides, "utf8") !== wantedOverrides) {
+    mkdirSync(dirname(overrides), { recursive: true });
+    writeFileSync(overrides, wantedOverrides);
+  }
   const specPath = join(p.kernelDir, "kernel.json");
   const spec = `${JSON.stringify(kernelSpec(p.root), null, 2)}\n`;
   if (!existsSync(specPath) || readFileSync(specPath, "utf8") !== spec) {

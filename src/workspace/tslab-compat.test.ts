@@ -32,7 +32,8 @@ test("notebook-reachable code imports files, not folders, and without extensions
       const spec = m[1];
       const where = `${relative(root, file)}: "${spec}"`;
       if (/\.[cm]?[jt]s$/.test(spec)) problems.push(`${where} has an extension`);
-      else if (!existsSync(`${resolve(dirname(file), spec)}.ts`)) problems.push(`${where} is not a .ts file (a folder?)`);
+      else if (!existsSync(`${resolve(dirname(file), spec)}.ts`))
+        problems.push(`${where} is not a .ts file (a folder?)`);
     }
   }
   assert.deepEqual(problems, []);
