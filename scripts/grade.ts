@@ -1,10 +1,13 @@
 // `npm run grade [week|exercise]`: grades your exercises (all of them, one week, or one exercise).
+// Maintainers: `npm run grade -- --solutions [week|exercise]` proves the reference solutions instead.
 import { closingLines, gradeSelection } from "../src/grader/grade";
 
 async function main() {
-  const selector = process.argv[2];
-  const run = await gradeSelection(selector, "exercises");
-  console.log(`\n${closingLines(run)}`);
+  const args = process.argv.slice(2);
+  const solutions = args.includes("--solutions");
+  const selector = args.find((a) => !a.startsWith("--"));
+  const run = await gradeSelection(selector, solutions ? "solutions" : "exercises");
+  if (!solutions) console.log(`\n${closingLines(run)}`);
   const failed = run.results.filter((r) => !["solved", "not-started"].includes(r.verdict)).length;
   process.exitCode = failed ? 1 : 0;
 }
