@@ -36,6 +36,7 @@ export function workspacePaths(root: string = findRoot()) {
     venvBin: join(venv, process.platform === "win32" ? "Scripts" : "bin"),
     kernelDir: join(venv, "share", "jupyter", "kernels", KERNEL_NAME),
     requirements: join(root, "requirements.txt"),
+    requirementsLock: join(root, "requirements-lock.txt"),
     exercises: join(root, "exercises"),
     solutions: join(root, "solutions"),
     notebooks: join(root, "notebooks"),

@@ -22,8 +22,11 @@ export function findPython(): { cmd: string; version: string } | undefined {
   return undefined;
 }
 
-function sha256(path: string): string {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
+/** One hash over the requirements and their lock, so a change to either reinstalls. */
+function requirementsHash(files: string[]): string {
+  const h = createHash("sha256");
+  for (const f of files) h.update(readFileSync(f));
+  return h.digest("hex");
 }
 
 /** The kernelspec that starts tslab through the launcher, with absolute paths (no reliance on PATH). */
@@ -38,7 +41,8 @@ export function kernelSpec(root: string) {
 /**
  * Makes the Python side ready, idempotently:
  * 1. `.venv` exists (created with the found Python);
- * 2. the pinned requirements are installed (skipped when requirements.txt has not changed since the last install);
+ * 2. requirements.txt is installed, every package held to its version in requirements-lock.txt (skipped when
+ *    neither file changed since the last install);
  * 3. the project kernelspec sits inside the venv's own Jupyter data path, so nothing touches the user's Jupyter.
  * Returns what it did, for the start-up message.
  */
@@ -58,12 +62,12 @@ export function ensureSetup(log: (line: string) => void = console.log): string[]
     done.push("created .venv");
   }
   const stamp = join(p.venv, ".requirements.sha256");
-  const wanted = sha256(p.requirements);
+  const wanted = requirementsHash([p.requirements, p.requirementsLock]);
   if (!existsSync(stamp) || readFileSync(stamp, "utf8").trim() !== wanted) {
     log("Installing the pinned Python packages (JupyterLab ...) into .venv; the first time takes a minute ...");
     runOrThrow(
       python,
-      ["-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", p.requirements],
+      ["-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", p.requirements, "-c", p.requirementsLock],
       "pip install",
     );
     writeFileSync(stamp, `${wanted}\n`);
