@@ -2,7 +2,6 @@
 // then write an infinite loop, and check what the grader says each time.
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, test } from "node:test";
 import { temporaryWorkspace } from "../workspace/copy";
 import { findRoot } from "../workspace/paths";
