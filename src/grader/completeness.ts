@@ -20,11 +20,17 @@ export function completenessProblems(exercises: Exercise[], root: string): strin
   const problems: string[] = [];
   const expected = new Set<string>();
   for (const ex of exercises) {
-    for (const [what, file] of [
+    const files: [string, string][] = [
       ["stub", ex.stub],
       ["test", ex.test],
       ["solution", ex.solution],
-    ] as const) {
+      ...ex.extraStubs.flatMap((x): [string, string][] => [
+        ["stub", x.stub],
+        ["solution", x.solution],
+      ]),
+      ...ex.assetFiles.map((f): [string, string] => ["asset", f]),
+    ];
+    for (const [what, file] of files) {
       expected.add(file);
       if (!existsSync(file)) problems.push(`${ex.id}: missing ${what} ${relative(root, file)}`);
     }

@@ -56,3 +56,29 @@ test("selectExercises accepts an id or a week in several spellings, and suggests
   );
   assert.throws(() => selectExercises(all, "linreg"), /Did you mean: linreg-x/);
 });
+
+test("config-file exercises: the test sits beside the file, extra stubs and assets are listed, .. is refused", () => {
+  const [k8s] = checkManifest(
+    {
+      exercises: [
+        {
+          ...entry,
+          id: "k8s-app",
+          week: 4,
+          path: "week-04/app/deployment.yaml",
+          stubs: ["week-04/app/service.yaml"],
+          assets: ["week-04/app/README.md"],
+          topics: ["w4.deployments"],
+        },
+      ],
+    },
+    root,
+  );
+  assert.ok(k8s.test.endsWith("exercises/week-04/app/deployment.yaml.test.ts"));
+  assert.ok(k8s.extraStubs[0].solution.endsWith("solutions/week-04/app/service.yaml"));
+  assert.ok(k8s.assetFiles[0].endsWith("exercises/week-04/app/README.md"));
+  assert.throws(
+    () => checkManifest({ exercises: [{ ...entry, assets: ["week-01/../../etc/passwd"] }] }, root),
+    /inside exercises/,
+  );
+});

@@ -5,12 +5,22 @@ import { Value } from "@sinclair/typebox/value";
 import { parse } from "yaml";
 import { isTopicId } from "../curriculum/topics";
 
+/** A learner-edited file: TypeScript, or the config a track grades (YAML, JSON, a Dockerfile, a .dockerignore). */
+const EXERCISE_FILE = "^week-0[1-8]/(?:[a-z0-9-]+/)*(?:[a-z0-9-]+\\.(?:ts|ya?ml|json)|Dockerfile|\\.dockerignore)$";
+
 const ExerciseSchema = Type.Object(
   {
     id: Type.String({ pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "kebab-case, unique" }),
     title: Type.String({ minLength: 1 }),
     week: Type.Integer({ minimum: 1, maximum: 8 }),
-    path: Type.String({ pattern: "^week-0[1-8]/[a-z0-9-]+\\.ts$", description: "stub path under exercises/" }),
+    path: Type.String({
+      pattern: EXERCISE_FILE,
+      description: "the stub under exercises/ (TypeScript or a config file)",
+    }),
+    /** More files the learner edits for this exercise, each with a solution twin (a Dockerfile and its .dockerignore). */
+    stubs: Type.Optional(Type.Array(Type.String({ pattern: EXERCISE_FILE }))),
+    /** Given files under exercises/ that belong to the exercise but are not edited (the script to containerize). */
+    assets: Type.Optional(Type.Array(Type.String({ pattern: "^week-0[1-8]/[A-Za-z0-9._/-]+$" }))),
     topics: Type.Array(Type.String(), { minItems: 1 }),
     hints: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
     /** @default 20000 — the whole test file must finish within this, or the exercise is reported as timed out. */
@@ -33,6 +43,10 @@ export interface Exercise extends ExerciseEntry {
   stub: string;
   test: string;
   solution: string;
+  /** Further learner-edited files with their solution twins. */
+  extraStubs: { stub: string; solution: string }[];
+  /** Given files the exercise needs (no twin). */
+  assetFiles: string[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 20000;
@@ -61,14 +75,23 @@ export function checkManifest(data: unknown, root: string): Exercise[] {
     for (const t of entry.topics) {
       if (!isTopicId(t)) problems.push(`${entry.id}: unknown topic id "${t}" (see src/curriculum/topics.ts)`);
     }
-    const base = entry.path.replace(/\.ts$/, "");
+    if ([entry.path, ...(entry.stubs ?? []), ...(entry.assets ?? [])].some((p) => p.split("/").includes(".."))) {
+      problems.push(`${entry.id}: paths must stay inside exercises/`);
+    }
+    // linreg.ts is graded by linreg.test.ts; a config file such as deployment.yaml by deployment.yaml.test.ts.
+    const testPath = entry.path.endsWith(".ts") ? entry.path.replace(/\.ts$/, ".test.ts") : `${entry.path}.test.ts`;
     return {
       ...entry,
       order,
       timeoutMs: entry.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       stub: join(root, "exercises", entry.path),
-      test: join(root, "exercises", `${base}.test.ts`),
+      test: join(root, "exercises", testPath),
       solution: join(root, "solutions", entry.path),
+      extraStubs: (entry.stubs ?? []).map((p) => ({
+        stub: join(root, "exercises", p),
+        solution: join(root, "solutions", p),
+      })),
+      assetFiles: (entry.assets ?? []).map((p) => join(root, "exercises", p)),
     };
   });
   if (problems.length) throw new ManifestError(problems);

@@ -27,6 +27,8 @@ function fixture(name: string, body: string, timeoutMs = 8000): Exercise {
     stub: file,
     test: file,
     solution: file,
+    extraStubs: [],
+    assetFiles: [],
   };
 }
 
