@@ -25,13 +25,20 @@ cp -a "$(readlink -f "$npm_dir")" "$rootfs/usr/local/lib/node_modules/npm"
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$rootfs/usr/local/bin/npx"
 chroot "$rootfs" /bin/sh -c "groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node"
+# Trust the certificate authorities this machine trusts (a TLS-inspecting proxy's, for one), or npm ci inside the
+# build fails with SELF_SIGNED_CERT_IN_CHAIN. Node reads them through NODE_EXTRA_CA_CERTS, set below.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/"
+  chroot "$rootfs" update-ca-certificates >/dev/null 2>&1
+fi
 rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
 ctr=$(buildah from scratch)
 mnt=$(buildah mount "$ctr")
 cp -a "$rootfs/." "$mnt/"
 buildah umount "$ctr" >/dev/null
 buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  --env NODE_VERSION="$(node -p process.versions.node)" --cmd '["node"]' "$ctr"
+  --env NODE_VERSION="$(node -p process.versions.node)" \
+  --env NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt --cmd '["node"]' "$ctr"
 buildah commit -q "$ctr" "$tag" >/dev/null
 buildah rm "$ctr" >/dev/null
 echo "base image $tag: made ($(chroot "$rootfs" /usr/local/bin/node --version), npm $(chroot "$rootfs" /usr/local/bin/npm --version 2>/dev/null))"
