@@ -21,22 +21,12 @@
  * Loading fails with an ArtifactError whose `code` and message name the problem: missing file, empty or truncated
  * file, not JSON, not this format, unsupported schemaVersion, invalid structure, checksum mismatch, wrong kind/task.
  */
-import { createHash, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { type Static, Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
+import { writeFileAtomic } from "../workspace/atomic-write";
 
 export const ARTIFACT_FORMAT = "ml-study-model";
 /** The schemaVersion this code writes. */
@@ -216,20 +206,7 @@ export function saveArtifact<M>(path: string, artifact: ModelArtifact<M> | Artif
     .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(final[k])}`)
     .join(",\n")}\n}\n`;
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    const fd = openSync(tmp, "w");
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(path, text);
   return final;
 }
 

@@ -15,7 +15,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import {
@@ -27,6 +27,7 @@ import {
   type ModelArtifact,
   saveArtifact,
 } from "../ml/artifact";
+import { writeFileAtomic } from "../workspace/atomic-write";
 
 export const TFJS_KIND = "tfjs-layers";
 export const ENVELOPE_FILE = "artifact.json";
@@ -52,25 +53,6 @@ export interface SaveTfjsOptions {
   task?: string;
   /** Anything worth keeping: dataset, rows, hyper-parameters, test metrics. trainedAt defaults to now. */
   metadata?: Omit<ArtifactMetadata, "trainedAt"> & { trainedAt?: string };
-}
-
-/** Writes bytes to `path` through a temporary file and a rename, so a crash never leaves half a file there. */
-function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(tmp, "w");
-    try {
-      // A string becomes its UTF-8 bytes, so one writeSync overload serves both.
-      writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
 }
 
 /** The one-dimensional size of a layers model's input or output, e.g. 13 for an input shape [null, 13]. */
@@ -99,8 +81,8 @@ function folderSaveHandler(dir: string): tf.io.IOHandler {
       };
       if (artifacts.trainingConfig) modelJson.trainingConfig = artifacts.trainingConfig;
       mkdirSync(dir, { recursive: true });
-      writeAtomic(join(dir, WEIGHTS_BIN), new Uint8Array(weights));
-      writeAtomic(join(dir, MODEL_JSON), `${JSON.stringify(modelJson)}\n`);
+      writeFileAtomic(join(dir, WEIGHTS_BIN), new Uint8Array(weights));
+      writeFileAtomic(join(dir, MODEL_JSON), `${JSON.stringify(modelJson)}\n`);
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     },
   };
