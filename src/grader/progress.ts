@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync } from "node:fs";
+import { writeFileAtomic } from "../workspace/atomic-write";
 import type { ExerciseResult, Verdict } from "./run-exercise";
 
 /** What the learner has done so far, kept in the git-ignored .progress.json. */
@@ -27,7 +28,6 @@ export function recordProgress(file: string, results: ExerciseResult[]): void {
     if (r.target !== "exercises") continue;
     data.exercises[r.exercise.id] = { verdict: r.verdict, at: new Date().toISOString(), ms: r.ms };
   }
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`);
-  renameSync(tmp, file);
+  // A unique temporary name per write: `npm run watch` and a notebook's grade() may record at the same moment.
+  writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
 }
