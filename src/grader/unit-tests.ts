@@ -1,16 +1,18 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** Every `*.test.ts` under the given folders (the library's own unit tests, not the exercise tests). */
-export function findUnitTests(root: string, folders = ["src", "scripts"]): string[] {
-  return folders.flatMap((f) =>
-    readdirSync(join(root, f), { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile() && d.name.endsWith(".test.ts"))
-      .map((d) => join(d.parentPath, d.name))
-      .sort(),
-  );
+export function findUnitTests(root: string, folders = ["src", "scripts", "capstone"]): string[] {
+  return folders
+    .filter((f) => existsSync(join(root, f)))
+    .flatMap((f) =>
+      readdirSync(join(root, f), { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile() && d.name.endsWith(".test.ts") && !d.parentPath.includes("node_modules"))
+        .map((d) => join(d.parentPath, d.name))
+        .sort(),
+    );
 }
 
 /**
