@@ -72,6 +72,18 @@ async function main() {
     detail: specOk ? (listed ? specFile : "written but Jupyter does not list it") : "missing or points elsewhere",
     fix: "run `npm run setup` (it rewrites the kernelspec with this folder's absolute paths)",
   });
+  for (const [tool, what] of [
+    ["moto_server", "moto, the local AWS server of the AWS weeks"],
+    ["mlflow", "MLflow, the tracking server of week 6"],
+  ] as const) {
+    const bin = join(p.venvBin, tool);
+    checks.push({
+      name: `${tool} in .venv`,
+      ok: existsSync(bin),
+      detail: existsSync(bin) ? what : "missing",
+      fix: "run `npm run setup` (requirements.txt pins it)",
+    });
+  }
   for (const mod of ["tslab", "zeromq"]) {
     const err = loads(mod);
     checks.push({
@@ -96,6 +108,14 @@ async function main() {
     detail: existsSync(chromium) ? chromium : "not found",
     fix: "apt-get install chromium, or set CHROMIUM_PATH; only saving figures as PNG needs it",
     optional: true,
+  });
+  const go = capture("go", ["version"]);
+  const actionlint = existsSync(join(p.root, ".tools", "bin", "actionlint"));
+  checks.push({
+    name: "Go (to build actionlint)",
+    ok: !!go || actionlint,
+    detail: actionlint ? "actionlint already in .tools/bin" : (go ?? "not found"),
+    fix: "install Go 1.22+ (https://go.dev/dl/); the GitHub Actions checks build actionlint with it once",
   });
   for (const c of checks) {
     const mark = c.ok ? "✓" : c.optional ? "!" : "✗";
