@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version="v1.7.12"
 bin="$root/.tools/bin/actionlint"
-if [[ ! -x "$bin" ]] || [[ "$("$bin" -version 2>/dev/null | head -1)" != "${version#v}" ]]; then
+if [[ ! -x "$bin" ]] || [[ "$("$bin" -version 2>/dev/null | head -1)" != "$version" ]]; then
   if ! command -v go >/dev/null; then
     echo "actionlint needs Go to install (https://go.dev/dl/); or install actionlint $version yourself into $bin" >&2
     exit 2
