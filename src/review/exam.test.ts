@@ -1,0 +1,145 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { allocate, ExamCoverageError, formatReport, sampleExam, scoreExam, weakest } from "./exam";
+import { answerText, isCorrect, isNumericCorrect, shuffledOptions } from "./grading";
+import type { BankQuestion, ExamDefinition } from "./schema";
+
+describe("allocate: questions per domain by weight (largest remainder)", () => {
+  test("the two AWS exams at 20 questions, worked by hand", () => {
+    // CLF-C02: 4.8, 6.0, 6.8, 2.4 → floors 4, 6, 6, 2 (18); the 2 left go to the .8s.
+    assert.deepEqual(allocate(20, [24, 30, 34, 12]), [5, 6, 7, 2]);
+    // AIF-C01: 4, 4.8, 5.6, 2.8, 2.8 → floors 4, 4, 5, 2, 2 (17); the 3 left go to the three .8s.
+    assert.deepEqual(allocate(20, [20, 24, 28, 14, 14]), [4, 5, 5, 3, 3]);
+  });
+
+  test("always adds up to the length; ties go to the domain listed first", () => {
+    for (const n of [1, 7, 13, 65]) {
+      assert.equal(
+        allocate(n, [24, 30, 34, 12]).reduce((s, c) => s + c, 0),
+        n,
+      );
+    }
+    assert.deepEqual(allocate(1, [50, 50]), [1, 0]);
+    assert.throws(() => allocate(3, [0, 0]), /positive weights/);
+  });
+});
+
+const exam: ExamDefinition = {
+  name: "mini",
+  title: "Mini",
+  length: 4,
+  minutes: 5,
+  domains: [
+    { name: "A", weight: 50 },
+    { name: "B", weight: 50 },
+  ],
+};
+
+function q(id: string, domain: string, topic = "w1.iam"): BankQuestion {
+  return {
+    id,
+    topics: [topic],
+    type: "single",
+    prompt: id,
+    options: ["yes", "no"],
+    answer: "yes",
+    explanation: "e",
+    link: { notebook: "n.ipynb", heading: "h" },
+    exam: { name: "mini", domain },
+    file: "t.yaml",
+  } as BankQuestion;
+}
+
+describe("sampleExam", () => {
+  const bank = [q("a1", "A"), q("a2", "A"), q("a3", "A"), q("b1", "B"), q("b2", "B"), q("other", "A")];
+  bank[5] = { ...bank[5], exam: { name: "other", domain: "A" } } as BankQuestion;
+
+  test("draws each domain's share, only from that exam, the same for the same seed", () => {
+    const one = sampleExam(bank, exam, 11);
+    assert.deepEqual(one.map((i) => i.domain).sort(), ["A", "A", "B", "B"]);
+    assert.ok(!one.some((i) => i.question.id === "other"));
+    assert.deepEqual(
+      sampleExam(bank, exam, 11).map((i) => i.question.id),
+      one.map((i) => i.question.id),
+    );
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) for (const i of sampleExam(bank, exam, seed)) seen.add(i.question.id);
+    assert.deepEqual([...seen].sort(), ["a1", "a2", "a3", "b1", "b2"], "every question gets drawn over some seeds");
+  });
+
+  test("a domain without enough questions stops with a clear message", () => {
+    assert.throws(
+      () => sampleExam(bank.slice(0, 4), exam, 1),
+      (e: Error) => {
+        assert.ok(e instanceof ExamCoverageError);
+        assert.match(e.message, /"B" has 1 of the 2 it needs/);
+        return true;
+      },
+    );
+  });
+});
+
+describe("scoring", () => {
+  const items = [
+    { question: q("a1", "A", "w1.iam"), domain: "A" },
+    { question: q("a2", "A", "w1.s3"), domain: "A" },
+    { question: q("b1", "B", "w1.s3"), domain: "B" },
+    { question: q("b2", "B", "w1.ec2"), domain: "B" },
+  ];
+
+  test("per domain and per topic; unanswered counts as wrong; the weakest topics named", () => {
+    const a = scoreExam(exam, items, [true, false, undefined, true], { seed: 3, seconds: 61.4, timedOut: true });
+    assert.equal(a.correct, 2);
+    assert.deepEqual(a.domains, [
+      { name: "A", correct: 1, total: 2 },
+      { name: "B", correct: 1, total: 2 },
+    ]);
+    assert.deepEqual(a.weakestTopics, ["w1.s3"], "only a topic with a miss is weak");
+    assert.equal(a.seconds, 61);
+    const report = formatReport(a, exam);
+    assert.match(report, /Mini: 2\/4 correct \(50%\), time ran out, 1 min 1 s/);
+    assert.match(report, /Weakest topics: w1\.s3 \(0\/2\)\. Review them with: npm run quiz -- --topic w1\.s3/);
+  });
+
+  test("weakest: lowest share first, then more misses, then the id", () => {
+    const tallies = [
+      { name: "x", correct: 1, total: 2 },
+      { name: "y", correct: 0, total: 1 },
+      { name: "z", correct: 2, total: 4 },
+      { name: "w", correct: 3, total: 3 },
+    ];
+    assert.deepEqual(weakest(tallies, 3), ["y", "z", "x"]);
+  });
+});
+
+describe("marking answers", () => {
+  const base = { id: "m", topics: ["w1.roc"], prompt: "p", explanation: "e", link: { notebook: "n", heading: "h" } };
+
+  test("single, multiple (order does not matter, a subset is wrong), numeric within tolerance", () => {
+    const single = { ...base, type: "single" as const, options: ["a", "b"], answer: "b" };
+    assert.equal(isCorrect(single, "b"), true);
+    assert.equal(isCorrect(single, "a"), false);
+    const multiple = { ...base, type: "multiple" as const, options: ["a", "b", "c"], answer: ["a", "c"] };
+    assert.equal(isCorrect(multiple, ["c", "a"]), true);
+    assert.equal(isCorrect(multiple, ["a"]), false);
+    assert.equal(isCorrect(multiple, ["a", "b", "c"]), false);
+    const numeric = { ...base, type: "numeric" as const, answer: 0.3, tolerance: 0.01 };
+    assert.equal(isCorrect(numeric, 0.309), true);
+    assert.equal(isCorrect(numeric, 0.32), false);
+    assert.equal(isNumericCorrect(0.3, undefined, 0.1 + 0.2), true, "float noise is not a wrong answer");
+    assert.equal(isNumericCorrect(1, 0, Number.NaN), false);
+    assert.equal(answerText(numeric), "0.3 (± 0.01)");
+    assert.throws(
+      () => isCorrect({ ...base, type: "free", answer: "m", rubric: ["a", "b"] }, "x"),
+      /free-text question/,
+    );
+  });
+
+  test("options are shuffled by seed: the same seed, the same order; every option kept", () => {
+    const options = ["a", "b", "c", "d", "e"];
+    assert.deepEqual(shuffledOptions(options, 5), shuffledOptions(options, 5));
+    assert.deepEqual([...shuffledOptions(options, 5)].sort(), options);
+    const orders = new Set([1, 2, 3, 4, 5, 6].map((s) => shuffledOptions(options, s).join("")));
+    assert.ok(orders.size > 1, "different seeds give different orders");
+  });
+});
