@@ -1,8 +1,10 @@
 // `npm run grade [week|exercise]`: grades your exercises (all of them, one week, or one exercise).
 // Maintainers: `npm run grade -- --solutions [week|exercise]` proves the reference solutions instead.
 import { closingLines, gradeSelection } from "../src/grader/grade";
+import { killTestsOnInterrupt } from "../src/grader/run-exercise";
 
 async function main() {
+  killTestsOnInterrupt();
   const args = process.argv.slice(2);
   const solutions = args.includes("--solutions");
   const selector = args.find((a) => !a.startsWith("--"));

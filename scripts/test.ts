@@ -2,10 +2,12 @@
 // same tests. Ends with the per-week progress table and one summary line.
 import { closingLines, gradeSelection } from "../src/grader/grade";
 import { formatResult } from "../src/grader/report";
+import { killTestsOnInterrupt } from "../src/grader/run-exercise";
 import { findUnitTests, runUnitTests } from "../src/grader/unit-tests";
 import { findRoot } from "../src/workspace/paths";
 
 async function main() {
+  killTestsOnInterrupt();
   const root = findRoot();
   console.log("== 1/3 unit tests of src/ ==");
   const unit = await runUnitTests(root, findUnitTests(root));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { completenessProblems } from "../src/grader/completeness";
 import { loadManifest } from "../src/grader/manifest";
 import { formatResult } from "../src/grader/report";
-import { runExercises } from "../src/grader/run-exercise";
+import { killTestsOnInterrupt, runExercises } from "../src/grader/run-exercise";
 import { checkNotebooks } from "../src/workspace/notebooks";
 import { findRoot } from "../src/workspace/paths";
 
@@ -33,6 +33,7 @@ function tool(bin: string, args: string[]): string[] {
 }
 
 async function main() {
+  killTestsOnInterrupt();
   await step("type check (tsc --noEmit)", () => tool("tsc", ["--noEmit", "-p", "."]));
   await step("lint (biome)", () => tool("biome", ["check", "."]));
   const exercises = loadManifest(root);

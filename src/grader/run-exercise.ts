@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -78,6 +78,34 @@ function indent(text: string, n: number): string {
     .join("\n");
 }
 
+const liveGroups = new Set<ChildProcess>();
+
+/** SIGKILL to the child's whole process group; it may already be gone. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
+process.on("exit", () => {
+  for (const child of liveGroups) killGroup(child);
+});
+
+/**
+ * For command-line entry points only (never the notebook kernel, where SIGINT means "interrupt the cell"): Ctrl-C
+ * kills the running test processes, which live in their own process groups and would not receive it.
+ */
+export function killTestsOnInterrupt(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      for (const child of liveGroups) killGroup(child);
+      process.exit(130);
+    });
+  }
+}
+
 /**
  * Grades one exercise in its own Node process, so a learner's infinite loop is killed at the exercise's time-out
  * and never stalls the rest of the run. The test file runs under tsx; for `solutions` a resolve hook swaps the stub
@@ -105,7 +133,10 @@ export function runExercise(ex: Exercise, target: Target, root: string): Promise
     cwd: root,
     env: { ...env, GRADE_TARGET: target, GRADE_ROOT: root, NODE_OPTIONS: "" },
     stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group, so a time-out also kills what the test started (a moto or MLflow server).
+    detached: true,
   });
+  liveGroups.add(child);
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-MAX_STDERR * 2);
@@ -113,11 +144,13 @@ export function runExercise(ex: Exercise, target: Target, root: string): Promise
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    child.kill("SIGKILL");
+    killGroup(child);
   }, ex.timeoutMs);
   return new Promise((resolve) => {
     child.on("close", (code) => {
       clearTimeout(timer);
+      liveGroups.delete(child);
+      if (timedOut) killGroup(child);
       const tests: TestLine[] = existsSync(report)
         ? readFileSync(report, "utf8").split("\n").filter(Boolean).flatMap(parseLine)
         : [];

@@ -1,6 +1,17 @@
 // Kubernetes manifest checks: parse, schema-validate, review rules and a small offline kustomize.
 // Notebooks must name this file, `import { checkManifests } from "./src/infra/k8s/index"` (tslab resolves files only).
 export { type CheckOptions, checkKustomization, checkManifests, formatFindings, summarize } from "./check";
+export {
+  CommandParseError,
+  type CompareOptions,
+  canonicalResource,
+  commandDifferences,
+  formatCommand,
+  type ParsedCommand,
+  parseCommand,
+  sameCommand,
+} from "./commands";
+export { applyJsonPatch, JsonPatchError, type JsonPatchOp } from "./json-patch";
 export { type KustomizeResult, loadKustomization, splitImage } from "./kustomize";
 export { strategicMerge } from "./merge";
 export { type ParseResult, parseManifests } from "./parse";

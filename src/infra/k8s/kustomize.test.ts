@@ -184,3 +184,42 @@ test("strategicMerge: maps merge, scalars replace, null deletes, named lists mer
   });
   assert.equal(JSON.stringify(base), before, "inputs are not modified");
 });
+
+test("JSON6902 patches (patches with a target, and patchesJson6902) edit single fields", () => {
+  const { objects, errors } = loadKustomization(join(ROOT, "overlays/local"));
+  assert.deepEqual(errors, [], formatFindings(errors));
+  const svc = get(objects, "Service", "local-api");
+  assert.equal((svc.body.spec as JsonObject).type, "NodePort");
+  assert.equal(((svc.body.spec as JsonObject).ports as JsonObject[])[0].nodePort, 30080);
+  const dep = get(objects, "Deployment", "local-api");
+  assert.equal(container(dep).imagePullPolicy, "Never");
+  assert.equal((dep.body.spec as JsonObject).replicas, 1, "replicas found the Deployment by its pre-prefix name");
+  assert.deepEqual(container(dep).env, [], "the only env entry was removed");
+  assert.equal((get(objects, "HorizontalPodAutoscaler").body.spec as JsonObject).maxReplicas, 1);
+  // The rename still reaches the HPA's target, after the patches ran on the old names.
+  const hpaSpec = get(objects, "HorizontalPodAutoscaler").body.spec as JsonObject;
+  assert.equal((hpaSpec.scaleTargetRef as JsonObject).name, "local-api");
+});
+
+test("files outside the kustomization, untargeted op lists and failing ops are K8S060 errors", () => {
+  const { objects, errors } = loadKustomization(join(ROOT, "outside"));
+  assert.deepEqual(
+    objects.map((o) => o.kind),
+    ["Service"],
+    "the refused file is not rendered",
+  );
+  assert.deepEqual(
+    errors.map((e) => [e.rule, e.line]),
+    [
+      ["K8S060", 5],
+      ["K8S060", 8],
+      ["K8S060", 9],
+      ["K8S060", 13],
+    ],
+    formatFindings(errors),
+  );
+  assert.match(errors[0].message, /outside this kustomization's folder/);
+  assert.match(errors[1].message, /outside/);
+  assert.match(errors[2].message, /without a target/);
+  assert.match(errors[3].message, /op 1: replace \/spec\/externalName: \/spec\/externalName does not exist/);
+});

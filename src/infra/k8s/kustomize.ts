@@ -4,19 +4,23 @@
 //   commonLabels (metadata + selectors + pod templates), labels (pairs, includeSelectors, includeTemplates),
 //   commonAnnotations, images (newName/newTag/digest), replicas, configMapGenerator and secretGenerator
 //   (literals, files, envs; behavior create/merge/replace; the name hash suffix unless disableNameSuffixHash),
-//   patchesStrategicMerge (files or inline), patches (strategic-merge, from a file or inline, optional target
-//   by kind/name/namespace/labelSelector-free exact or regex name).
+//   patchesStrategicMerge (files or inline), patches (strategic-merge, or JSON6902 op lists that need a target,
+//   from a file or inline; target by kind/name/namespace, exact or regex name), patchesJson6902.
+// Like kustomize's default load restrictor, a FILE outside the kustomization's folder is refused (K8S060): reuse
+// another folder by listing the folder (its kustomization), never its files.
 // Renames (prefix/suffix/hash) are propagated to references: ConfigMap/Secret refs in pod specs, HPA
 // scaleTargetRef, Ingress backends, serviceAccountName, PVC claims.
-// Not supported (reported as K8S061 warnings, never silently): remote resources (URLs), components, JSON6902
-// patches (patchesJson6902, or `patches` whose content is a list of ops), replacements/vars, helmCharts, crds,
-// openapi, transformers/generators plugins, labelSelector targets. Our hash suffix is deterministic but not
-// byte-identical to kustomize's. Build order follows kustomize: resources -> generators -> patches -> namespace
-// -> prefix/suffix -> labels -> annotations -> replicas -> images, and the hash suffix last at the top level.
+// `replicas` finds an object by its name before or after this layer's prefix/suffix, as kustomize does.
+// Not supported (reported as K8S061 warnings, never silently): remote resources (URLs), components,
+// replacements/vars, helmCharts, crds, openapi, transformers/generators plugins, labelSelector targets. Our hash
+// suffix is deterministic but not byte-identical to kustomize's. Build order follows kustomize: resources ->
+// generators -> patches -> namespace -> prefix/suffix -> labels -> annotations -> replicas -> images, and the hash
+// suffix last at the top level.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
+import { applyJsonPatch } from "./json-patch";
 import { strategicMerge } from "./merge";
 import { parseManifests } from "./parse";
 import { type Finding, isObject, type Json, type JsonObject, type ManifestObject } from "./types";
@@ -48,6 +52,7 @@ const SUPPORTED = new Set([
   "secretGenerator",
   "generatorOptions",
   "patchesStrategicMerge",
+  "patchesJson6902",
   "patches",
 ]);
 
@@ -55,6 +60,8 @@ interface Item {
   obj: ManifestObject;
   /** Set on ConfigMaps/Secrets made by a generator that still need their hash suffix. */
   hash?: boolean;
+  /** Names the object had before a namePrefix/nameSuffix renamed it: `replicas` matches any of them, as kustomize's does. */
+  previousNames?: string[];
 }
 
 interface Ctx {
@@ -153,6 +160,7 @@ function rename(items: Item[], newName: (item: Item) => string | undefined) {
     const n = newName(item);
     if (!n || n === item.obj.name) continue;
     renamed.set(`${item.obj.kind}/${item.obj.namespace ?? ""}/${item.obj.name}`, n);
+    item.previousNames = [...(item.previousNames ?? []), item.obj.name];
     metadata(item.obj).name = n;
     sync(item.obj);
   }
@@ -252,6 +260,16 @@ function build(dir: string, ctx: Ctx, stack: string[]): Item[] {
   }
   const list = (key: string): Json[] => (Array.isArray(k[key]) ? (k[key] as Json[]) : []);
   const inner = [...stack, abs];
+  const outside = (path: string) => {
+    const first = relative(abs, path).split(/[\\/]/)[0];
+    return first === "..";
+  };
+  const restricted = (line: number, entry: string) =>
+    err(
+      line,
+      `"${entry}" is a file outside this kustomization's folder; kustomize refuses it (load restrictor LoadRestrictionsRootOnly).`,
+      "List the other folder itself (it needs its own kustomization.yaml), e.g. `resources: [../../base]`, or move the file here.",
+    );
 
   // 1. resources (files and folders, recursively)
   const items: Item[] = [];
@@ -273,6 +291,8 @@ function build(dir: string, ctx: Ctx, stack: string[]): Item[] {
       }
       if (statSync(target).isDirectory()) {
         items.push(...build(target, ctx, inner));
+      } else if (outside(target)) {
+        restricted(lineOf(key, i), entry);
       } else {
         const parsed = parseManifests(readFileSync(target, "utf8"), rel(ctx, target));
         ctx.errors.push(...parsed.errors);
@@ -301,12 +321,14 @@ function build(dir: string, ctx: Ctx, stack: string[]): Item[] {
         const [kk, p] = String(f).includes("=") ? String(f).split("=", 2) : [basename(String(f)), String(f)];
         const path = resolve(abs, p);
         if (!existsSync(path)) err(lineOf(key, i), `${key} "${g.name}": file "${p}" does not exist.`, "Fix the path.");
+        else if (outside(path)) restricted(lineOf(key, i), p);
         else data[kk] = readFileSync(path, "utf8");
       }
       for (const f of Array.isArray(g.envs) ? g.envs : g.env ? [g.env] : []) {
         const path = resolve(abs, String(f));
         if (!existsSync(path))
           err(lineOf(key, i), `${key} "${g.name}": env file "${f}" does not exist.`, "Fix the path.");
+        else if (outside(path)) restricted(lineOf(key, i), String(f));
         else for (const [kk, v] of parseEnvLines(readFileSync(path, "utf8"))) data[kk] = v;
       }
       const encoded: JsonObject = {};
@@ -354,37 +376,55 @@ function build(dir: string, ctx: Ctx, stack: string[]): Item[] {
   }
 
   // 3. patches
-  const applyPatch = (patch: Json, line: number, source: string, target?: JsonObject) => {
-    if (Array.isArray(patch)) {
-      warn(line, `${source} is a JSON6902 patch (a list of ops), which is not supported; it was skipped.`);
-      return;
-    }
-    if (!isObject(patch)) return;
-    const meta = isObject(patch.metadata) ? patch.metadata : {};
-    const kind =
-      typeof target?.kind === "string" ? target.kind : typeof patch.kind === "string" ? patch.kind : undefined;
-    const name = typeof target?.name === "string" ? target.name : typeof meta.name === "string" ? meta.name : undefined;
-    const namespace =
-      typeof target?.namespace === "string"
-        ? target.namespace
-        : typeof meta.namespace === "string"
-          ? meta.namespace
-          : undefined;
-    const nameRe = target && name ? new RegExp(`^(?:${name})$`) : undefined;
-    const hits = items.filter(
+  const targetsOf = (kind?: string, name?: string, namespace?: string, regexName = false) => {
+    const nameRe = regexName && name ? new RegExp(`^(?:${name})$`) : undefined;
+    return items.filter(
       (it) =>
         (!kind || it.obj.kind === kind) &&
         (!name || (nameRe ? nameRe.test(it.obj.name) : it.obj.name === name)) &&
         (!namespace || it.obj.namespace === namespace),
     );
-    if (hits.length === 0) {
+  };
+  const noMatch = (line: number, source: string, kind?: string, name?: string) =>
+    err(
+      line,
+      `${source} targets ${kind ?? "*"}/${name ?? "*"}, which is not among the resources of this kustomization (names before this layer's namePrefix).`,
+      "Match the patch's kind and metadata.name to an object from `resources` exactly.",
+    );
+  const str = (v: Json | undefined) => (typeof v === "string" ? v : undefined);
+  const applyOps = (ops: Json[], line: number, source: string, target: JsonObject | undefined) => {
+    if (!target || (!str(target.kind) && !str(target.name))) {
       err(
         line,
-        `${source} targets ${kind ?? "*"}/${name ?? "*"}, which is not among the resources of this kustomization (names before this layer's namePrefix).`,
-        "Match the patch's kind and metadata.name to an object from `resources` exactly.",
+        `${source} is a JSON6902 patch (a list of ops) without a target, so it applies to nothing.`,
+        "Add `target: {kind: Service, name: forest-inference}` next to the patch.",
       );
       return;
     }
+    const hits = targetsOf(str(target.kind), str(target.name), str(target.namespace), true);
+    if (hits.length === 0) return noMatch(line, source, str(target.kind), str(target.name));
+    for (const it of hits) {
+      try {
+        it.obj.body = applyJsonPatch(it.obj.body, ops) as JsonObject;
+        sync(it.obj);
+      } catch (e) {
+        err(
+          line,
+          `${source} on ${it.obj.kind}/${it.obj.name}: ${(e as Error).message}.`,
+          "Check each op's path against the object (paths start with /, list items by index, ~1 for a / in a key).",
+        );
+      }
+    }
+  };
+  const applyPatch = (patch: Json, line: number, source: string, target?: JsonObject) => {
+    if (Array.isArray(patch)) return applyOps(patch, line, source, target);
+    if (!isObject(patch)) return;
+    const meta = isObject(patch.metadata) ? patch.metadata : {};
+    const kind = str(target?.kind) ?? str(patch.kind);
+    const name = str(target?.name) ?? str(meta.name);
+    const namespace = str(target?.namespace) ?? str(meta.namespace);
+    const hits = targetsOf(kind, name, namespace, target !== undefined);
+    if (hits.length === 0) return noMatch(line, source, kind, name);
     for (const it of hits) {
       // With an explicit target the patch's own metadata.name is a placeholder, so never rename through it.
       const p = target ? { ...patch, metadata: { ...meta, name: it.obj.name } } : patch;
@@ -397,31 +437,44 @@ function build(dir: string, ctx: Ctx, stack: string[]): Item[] {
     if (parsed.error) err(line, `${source}: ${parsed.error}`, "Fix the patch's YAML.");
     for (const d of parsed.docs) applyPatch(d, line, source, target);
   };
+  /** A patch file: it must exist and, like every file kustomize reads, sit inside this kustomization's folder. */
+  const patchFile = (p: string, line: number): string | undefined => {
+    const path = resolve(abs, p);
+    if (!existsSync(path)) {
+      err(line, `patch file "${p}" does not exist.`, "Fix the path (relative to this kustomization).");
+      return undefined;
+    }
+    if (outside(path)) {
+      restricted(line, p);
+      return undefined;
+    }
+    return readFileSync(path, "utf8");
+  };
   list("patchesStrategicMerge").forEach((p, i) => {
     if (typeof p !== "string") return;
     const line = lineOf("patchesStrategicMerge", i);
-    const path = resolve(abs, p);
     if (!p.includes("\n") && !p.trim().startsWith("apiVersion")) {
-      if (!existsSync(path))
-        err(line, `patch file "${p}" does not exist.`, "Fix the path (relative to this kustomization).");
-      else patchDocs(readFileSync(path, "utf8"), line, `patch ${p}`);
+      const text = patchFile(p, line);
+      if (text !== undefined) patchDocs(text, line, `patch ${p}`);
     } else patchDocs(p, line, "inline patch");
   });
-  list("patches").forEach((p, i) => {
-    if (!isObject(p)) return;
-    const line = lineOf("patches", i);
-    const target = isObject(p.target) ? p.target : undefined;
-    if (target?.labelSelector || target?.annotationSelector) {
-      warn(line, "patch targets by labelSelector/annotationSelector are not supported; the patch was skipped.");
-      return;
-    }
-    if (typeof p.path === "string") {
-      const path = resolve(abs, p.path);
-      if (!existsSync(path))
-        err(line, `patch file "${p.path}" does not exist.`, "Fix the path (relative to this kustomization).");
-      else patchDocs(readFileSync(path, "utf8"), line, `patch ${p.path}`, target);
-    } else if (typeof p.patch === "string") patchDocs(p.patch, line, "inline patch", target);
-  });
+  const targeted = (key: string) => {
+    list(key).forEach((p, i) => {
+      if (!isObject(p)) return;
+      const line = lineOf(key, i);
+      const target = isObject(p.target) ? p.target : undefined;
+      if (target?.labelSelector || target?.annotationSelector) {
+        warn(line, "patch targets by labelSelector/annotationSelector are not supported; the patch was skipped.");
+        return;
+      }
+      if (typeof p.path === "string") {
+        const text = patchFile(p.path, line);
+        if (text !== undefined) patchDocs(text, line, `patch ${p.path}`, target);
+      } else if (typeof p.patch === "string") patchDocs(p.patch, line, "inline patch", target);
+    });
+  };
+  targeted("patches");
+  targeted("patchesJson6902");
   // 4. namespace
   if (typeof k.namespace === "string") {
     const namespace = k.namespace;
@@ -477,14 +530,17 @@ function build(dir: string, ctx: Ctx, stack: string[]): Item[] {
   // 7. replicas
   list("replicas").forEach((r, i) => {
     if (!isObject(r) || typeof r.name !== "string" || typeof r.count !== "number") return;
+    const name = r.name; // a local: TypeScript 5.0 (tslab) does not keep r.name's narrowing inside the callback
     const hits = items.filter(
-      (it) => it.obj.name === r.name && ["Deployment", "StatefulSet", "ReplicaSet"].includes(it.obj.kind),
+      (it) =>
+        (it.obj.name === name || it.previousNames?.includes(name)) &&
+        ["Deployment", "StatefulSet", "ReplicaSet"].includes(it.obj.kind),
     );
     if (hits.length === 0)
       err(
         lineOf("replicas", i),
         `replicas: no Deployment/StatefulSet named "${r.name}".`,
-        "Use the name as the resources define it.",
+        "Use the name as the resources define it (before or after this layer's namePrefix).",
       );
     for (const it of hits) {
       if (!isObject(it.obj.body.spec)) it.obj.body.spec = {};

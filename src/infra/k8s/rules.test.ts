@@ -201,7 +201,8 @@ test("K8S053: replicas set on a Deployment an HPA manages (info)", () => {
 
 test("every semantic rule id in the catalogue is exercised by a test above", () => {
   const here = readFileSync(join(process.cwd(), "src/infra/k8s/rules.test.ts"), "utf8");
-  const semantic = RULES.map((r) => r.id).filter((id) => Number(id.slice(3)) >= 10);
+  // K8S060/K8S061 are kustomize layout findings, exercised in kustomize.test.ts.
+  const semantic = RULES.map((r) => r.id).filter((id) => Number(id.slice(3)) >= 10 && Number(id.slice(3)) < 60);
   const untested = semantic.filter((id) => !here.includes(`"${id}"`));
   assert.deepEqual(untested, []);
 });

@@ -71,6 +71,17 @@ export const RULES: RuleInfo[] = [
   },
   { id: "K8S052", severity: "error", title: "HPA minReplicas > maxReplicas" },
   { id: "K8S053", severity: "info", title: "Deployment sets spec.replicas while an HPA manages it" },
+  {
+    id: "K8S060",
+    severity: "error",
+    title:
+      "kustomize layout: missing file or folder, cycle, patch matching nothing or failing, file outside the folder",
+  },
+  {
+    id: "K8S061",
+    severity: "warning",
+    title: "kustomize feature this checker does not support (ignored, not guessed)",
+  },
 ];
 
 /** Run all semantic rules over one object set. */

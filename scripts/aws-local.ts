@@ -1,0 +1,85 @@
+// `npm run aws:local [-- --port N]`: starts the local AWS API server (moto, pinned in .venv) and keeps it running
+// until Ctrl-C. Other terminals point the AWS CLI and the SDK at it with the `export` line it prints. Everything it
+// holds lives in memory and is gone when it stops; no real AWS account is ever involved.
+import { createServer } from "node:net";
+import { startLocalAws } from "../src/aws/local-server";
+
+const USAGE = "usage: npm run aws:local [-- --port N]   (default: a free port)";
+
+function parsePort(argv: string[]): number | undefined {
+  let port: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const value = arg === "--port" ? argv[++i] : arg.startsWith("--port=") ? arg.slice("--port=".length) : undefined;
+    if (value === undefined) throw new Error(`unknown argument "${arg}"\n${USAGE}`);
+    port = Number(value);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`--port needs a port number between 1 and 65535, got "${value ?? ""}"\n${USAGE}`);
+    }
+  }
+  return port;
+}
+
+/** A clearer message than moto's own when the chosen port is taken. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () =>
+      reject(new Error(`port ${port} is already in use: pick another with --port, or leave it out for a free one`)),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+async function main(): Promise<void> {
+  const port = parsePort(process.argv.slice(2));
+  if (port) await assertPortFree(port);
+  const aws = await startLocalAws({ port });
+  const exports = Object.entries(aws.env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+  console.log(`moto (local AWS) is running at ${aws.url}
+
+Point another terminal (the AWS CLI, the SDK, a script) at it:
+  export ${exports}
+
+Then try, for example:
+  aws s3 mb s3://ml-datasets && aws s3 ls
+  npm run aws:upload -- iris --bucket ml-datasets
+
+The credentials are fake and only this server accepts them. Its data lives in memory and is lost when it stops.
+Press Ctrl-C to stop it.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping moto ...`);
+    await aws.stop();
+    console.log("moto stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("Ctrl-C"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  // Notice if the server dies on its own (killed, crashed), instead of sitting here pretending it is up.
+  const watch = setInterval(async () => {
+    try {
+      await fetch(`${aws.url}/moto-api/`, { signal: AbortSignal.timeout(2000) });
+    } catch {
+      if (stopping) return;
+      clearInterval(watch);
+      console.error(`moto at ${aws.url} stopped answering; exiting.`);
+      process.exit(1);
+    }
+  }, 5000);
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exitCode = 2;
+});
