@@ -70,6 +70,8 @@ export interface LoadResult {
   mean: number;
   /** autocannon's own p99 (whole ms, coordinated-omission corrected at a fixed rate), for reference. */
   autocannonP99: number;
+  /** Every 2xx response's time in ms, sorted ascending (to merge runs: see mergeLatencies). */
+  latencies: Float64Array;
   /** The first connection errors, for the report. */
   errorSamples: string[];
 }
@@ -119,7 +121,26 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
     mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
     autocannonP99: result.latency.p99,
+    latencies: sorted,
     errorSamples,
+  };
+}
+
+/** p50 / p90 / p99 / max / mean over the responses of several runs together. */
+export function mergeLatencies(runs: readonly LoadResult[]): Pick<LoadResult, "p50" | "p90" | "p99" | "max" | "mean"> {
+  const all = new Float64Array(runs.reduce((n, r) => n + r.latencies.length, 0));
+  let at = 0;
+  for (const r of runs) {
+    all.set(r.latencies, at);
+    at += r.latencies.length;
+  }
+  all.sort();
+  return {
+    p50: quantile(all, 0.5),
+    p90: quantile(all, 0.9),
+    p99: quantile(all, 0.99),
+    max: all.length ? all[all.length - 1] : Number.NaN,
+    mean: all.reduce((a, b) => a + b, 0) / Math.max(1, all.length),
   };
 }
 

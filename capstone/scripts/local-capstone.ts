@@ -24,7 +24,10 @@ export const modelPath = join(root, "capstone", "model", "model.json");
 export function ensureModel(): string {
   if (existsSync(modelPath)) return modelPath;
   console.log(`${modelPath} is missing: training it first (npm run capstone:train)`);
-  const run = spawnSync("npm", ["run", "--silent", "capstone:train"], { cwd: root, stdio: "inherit" });
+  const run = spawnSync("npm", ["run", "--silent", "capstone:train", "--", "--out", modelPath], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (run.status !== 0 || !existsSync(modelPath)) throw new Error("npm run capstone:train failed; see its output.");
   return modelPath;
 }
@@ -127,7 +130,7 @@ export function batchBody(size: number, start = 0): string {
   return JSON.stringify({ instances });
 }
 
-/** "load average 1.23 0.98 0.77 (1/5/15 min) on 2 cores": the machine's load when a measurement was taken; shared machines are noisy. */
+/** "load average 1.23 0.98 0.77 (1/5/15 min) on 2 cores": the load when a measurement was taken (shared = noisy). */
 export function loadAverage(): string {
   try {
     const [one, five, fifteen] = readFileSync("/proc/loadavg", "utf8").split(" ");
