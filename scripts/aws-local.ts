@@ -1,8 +1,8 @@
 // `npm run aws:local [-- --port N]`: starts the local AWS API server (moto, pinned in .venv) and keeps it running
 // until Ctrl-C. Other terminals point the AWS CLI and the SDK at it with the `export` line it prints. Everything it
 // holds lives in memory and is gone when it stops; no real AWS account is ever involved.
-import { createServer } from "node:net";
 import { startLocalAws } from "../src/aws/local-server";
+import { portIsFree } from "../src/workspace/local-service";
 
 const USAGE = "usage: npm run aws:local [-- --port N]   (default: a free port)";
 
@@ -25,14 +25,10 @@ function parsePort(argv: string[]): number | undefined {
 }
 
 /** A clearer message than moto's own when the chosen port is taken. */
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", () =>
-      reject(new Error(`port ${port} is already in use: pick another with --port, or leave it out for a free one`)),
-    );
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
-  });
+async function assertPortFree(port: number): Promise<void> {
+  if (!(await portIsFree(port))) {
+    throw new Error(`port ${port} is already in use: pick another with --port, or leave it out for a free one`);
+  }
 }
 
 async function main(): Promise<void> {

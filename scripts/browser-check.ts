@@ -4,27 +4,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
+import { freePort } from "../src/workspace/local-service";
 import { listNotebooks } from "../src/workspace/notebooks";
 import { findRoot } from "../src/workspace/paths";
 
 const root = findRoot();
-const notebook = listNotebooks(root).find((n) => n.includes("week-01"));
+const notebook = listNotebooks(root).find((n) => n.includes("week-01-ml-fundamentals"));
 const SCREENSHOT = join(root, "docs", "screenshot-week-01.png");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForServer(base: string, token: string, lab: ChildProcess, log: () => string) {
   for (let i = 0; i < 600; i++) {

@@ -1,8 +1,8 @@
 // `npm run doctor`: checks each prerequisite of the workspace and says how to fix what fails.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { portIsFree } from "../src/workspace/local-service";
 import { KERNEL_NAME, workspacePaths } from "../src/workspace/paths";
 import { capture } from "../src/workspace/run";
 import { findPython, kernelSpec, MIN_PYTHON } from "../src/workspace/setup";
@@ -10,14 +10,6 @@ import { findPython, kernelSpec, MIN_PYTHON } from "../src/workspace/setup";
 type Check = { name: string; ok: boolean; detail: string; fix?: string; optional?: boolean };
 const p = workspacePaths();
 const require = createRequire(join(p.root, "package.json"));
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once("error", () => resolve(false));
-    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
-  });
-}
 
 function loads(mod: string): string | undefined {
   try {
@@ -93,7 +85,7 @@ async function main() {
       fix: "run `npm install`; zeromq ships prebuilt binaries for Linux, macOS and Windows on x64 and arm64",
     });
   }
-  const free = await portFree(8888);
+  const free = await portIsFree(8888);
   checks.push({
     name: "port 8888 free",
     ok: free,

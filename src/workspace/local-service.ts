@@ -44,6 +44,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether a loopback port can be listened on right now. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
