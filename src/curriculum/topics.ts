@@ -27,6 +27,11 @@ export const TOPICS = [
   { id: "w2.biasvar", week: 2, title: "the bias-variance tradeoff" },
   { id: "w2.cv", week: 2, title: "cross-validation" },
   { id: "w2.learning-curves", week: 2, title: "learning curves" },
+  {
+    id: "w2.unsupervised",
+    week: 2,
+    title: "unsupervised learning: k-means clustering and PCA, and how they differ from supervised learning",
+  },
   { id: "w2.docker-concepts", week: 2, title: "images, containers, volumes, networks" },
   { id: "w2.dockerfile", week: 2, title: "Dockerfile basics; building and running containers" },
   { id: "w2.containerize", week: 2, title: "containerizing a small app" },
@@ -39,6 +44,12 @@ export const TOPICS = [
   { id: "w3.activations", week: 3, title: "ReLU, sigmoid, tanh" },
   { id: "w3.optimizers", week: 3, title: "SGD and Adam" },
   { id: "w3.framework", week: 3, title: "the same network in TensorFlow.js" },
+  {
+    id: "w3.training",
+    week: 3,
+    title:
+      "training a network well: weight initialization, early stopping, dropout or weight decay, learning-rate schedules, against a linear baseline on data a line cannot separate",
+  },
   { id: "w3.sagemaker", week: 3, title: "SageMaker training jobs and endpoints" },
   { id: "w3.cloudwatch", week: 3, title: "CloudWatch logging and monitoring" },
   { id: "w3.iam-ml", week: 3, title: "IAM roles for ML workloads" },
@@ -92,6 +103,18 @@ export const TOPICS = [
     title: "Cloud Practitioner and AI Practitioner practice questions (written for this workspace, not copied)",
   },
   { id: "w8.docker-k8s", week: 8, title: "Docker and K8s commands, YAML, scaling" },
+  {
+    id: "w8.clf-breadth",
+    week: 8,
+    title:
+      "Cloud Practitioner breadth: cloud concepts and the Well-Architected pillars, the shared responsibility model, core services beyond this plan's, pricing models (on-demand, Savings Plans, Reserved, Spot), billing and cost tools, support plans, Organizations",
+  },
+  {
+    id: "w8.aif-genai",
+    week: 8,
+    title:
+      "AI Practitioner: foundation models and generative AI (tokens, embeddings, prompting, retrieval-augmented generation, fine-tuning), Amazon Bedrock with its guardrails and knowledge bases, responsible AI (bias, explainability, SageMaker Clarify), AI security and governance",
+  },
   {
     id: "w8.interviews",
     week: 8,
