@@ -7,8 +7,8 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
 import { promisify } from "node:util";
+import { test } from "vitest";
 import { isIgnored, lintDockerfile, parseDockerfile } from "../src/infra/dockerfile";
 import { checkKustomization, formatFindings, loadKustomization, type ManifestObject } from "../src/infra/k8s";
 

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
 import { promisify } from "node:util";
+import { test } from "vitest";
 import { parse } from "yaml";
 import { evaluateMatrix, type IamCase, matrixFailures, type PolicyDocument } from "../../src/aws/iam";
 import {

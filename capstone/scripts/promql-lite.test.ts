@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { findRoot } from "../../src/workspace/paths";
 import { datasetInstance, readyApp } from "../src/testing";
 import { evaluate, legend, parse, parseScrape } from "./promql-lite";
@@ -111,7 +111,7 @@ describe("every query of the provisioned dashboard, over real scrapes of the API
     readFileSync(join(root, "capstone", "compose", "grafana", "dashboards", "capstone-api.json"), "utf8"),
   ) as { panels: { title: string; targets: { expr: string }[] }[] };
   let app: Awaited<ReturnType<typeof readyApp>>["app"] | null = null;
-  after(async () => {
+  afterAll(async () => {
     await app?.close();
   });
 

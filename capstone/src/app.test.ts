@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import type { AddressInfo, Socket } from "node:net";
 import { connect } from "node:net";
-import { after, before, describe, test } from "node:test";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { forestFromArtifact, loadArtifact, type RandomForest } from "../../src/ml";
 import { ApiError } from "./errors";
@@ -18,11 +18,11 @@ const data = loadDataset("breast-cancer");
 describe("POST /predict", () => {
   let app: FastifyInstance;
   let forest: RandomForest;
-  before(async () => {
+  beforeAll(async () => {
     ({ app } = await readyApp());
     forest = forestFromArtifact(loadArtifact(fixtureModelPath()));
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   test("one instance: the class and probabilities of the trained forest, and the model version", async () => {
     const res = await app.inject({ method: "POST", url: "/predict", payload: { instance: datasetInstance(0) } });
@@ -82,10 +82,10 @@ describe("POST /predict", () => {
 describe("probes, model card, metrics, request ids", () => {
   let app: FastifyInstance;
   let logs: LogCapture;
-  before(async () => {
+  beforeAll(async () => {
     ({ app, logs } = await readyApp());
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   test("GET /healthz and GET /readyz once the model is warm", async () => {
     assert.deepEqual((await app.inject("/healthz")).json(), { status: "ok" });
@@ -158,10 +158,10 @@ describe("probes, model card, metrics, request ids", () => {
 
 describe("OpenAPI document and docs UI", () => {
   let app: FastifyInstance;
-  before(async () => {
+  beforeAll(async () => {
     ({ app } = await readyApp());
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   test("GET /openapi.json: OpenAPI 3.1 with every route, and the model's own instance schema", async () => {
     const res = await app.inject("/openapi.json");
@@ -199,10 +199,10 @@ describe("OpenAPI document and docs UI", () => {
 
 describe("SageMaker contract: GET /ping, POST /invocations", () => {
   let app: FastifyInstance;
-  before(async () => {
+  beforeAll(async () => {
     ({ app } = await readyApp());
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   test("/ping is 200 when ready", async () => {
     assert.equal((await app.inject("/ping")).statusCode, 200);

@@ -1,8 +1,8 @@
 // The table of bad inputs: every way a request can be wrong, the status and code it must get, and the path of every
 // bad field. Each answer is also checked against the one envelope, the one code table, and for leaked internals.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
 import type { FastifyInstance, InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { ERROR_CODES, type ErrorCode } from "./errors";
 import { datasetInstance, readyApp } from "./testing";
@@ -226,10 +226,10 @@ const CASES: Case[] = [
 
 describe("the table of bad inputs", () => {
   let app: FastifyInstance;
-  before(async () => {
+  beforeAll(async () => {
     ({ app } = await readyApp({ config: { maxBatch: MAX_BATCH, bodyLimitBytes: BODY_LIMIT } }));
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   for (const c of CASES) {
     test(`${c.name} -> ${ERROR_CODES[c.code].status} ${c.code}`, async () => {

@@ -2,7 +2,7 @@
 // is allowed, and MODEL_PATH resolved the documented way.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { findRoot } from "../../src/workspace/paths";
 import { ConfigError, defaultModelPath, loadConfig } from "./config";
 

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { findRoot } from "../../src/workspace/paths";
 import { ApiError, ERROR_CODES, type ErrorCode, envelope, errorTableMarkdown, toApiError } from "./errors";
 import { errorResponses } from "./schemas";

@@ -5,15 +5,15 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
+import { afterAll, describe, test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { DecisionTree, saveArtifact, treeToArtifact } from "../../src/ml";
 import type { ServingModel } from "./model";
 import { datasetInstance, fixtureModel, fixtureModelPath, readyApp } from "./testing";
 
 const dir = mkdtempSync(join(tmpdir(), "capstone-bad-model-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

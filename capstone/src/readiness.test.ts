@@ -1,6 +1,6 @@
 // The readiness state machine: ready only after loading AND warming, draining is final and wins over a late load.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { createReadiness } from "./readiness";
 
 describe("readiness", () => {

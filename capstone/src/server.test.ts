@@ -5,14 +5,14 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { connect, type Socket } from "node:net";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { freePort } from "../../src/workspace/local-service";
 import { findRoot } from "../../src/workspace/paths";
 import { datasetInstance, fixtureModelPath } from "./testing";
 
 const root = findRoot();
 const children: ChildProcess[] = [];
-after(() => {
+afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
 });
 

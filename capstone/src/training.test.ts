@@ -4,14 +4,14 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { loadDataset, trainTestSplit } from "../../src/data";
 import { accuracy, forestFromArtifact, loadArtifact } from "../../src/ml";
 import { loadServingModel } from "./model";
 import { compactTimestamp, TRAINING, trainCapstoneModel } from "./training";
 
 const dir = mkdtempSync(join(tmpdir(), "capstone-train-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("trainCapstoneModel with the stated settings", () => {
   const path = join(dir, "model.json");

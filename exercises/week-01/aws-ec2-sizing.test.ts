@@ -1,7 +1,7 @@
 // Grades exercises/week-01/aws-ec2-sizing.ts (and proves the solution with this file).
 // References: cases worked by hand from the price table, and a brute-force scan of the whole table.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { createRng } from "../../src/data";
 import { INSTANCE_TYPES } from "./aws-ec2-prices";
 import { cheapestInstance, type InstanceType, monthlyCost, type WorkloadNeeds } from "./aws-ec2-sizing";

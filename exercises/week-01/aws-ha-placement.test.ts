@@ -1,7 +1,7 @@
 // Grades exercises/week-01/aws-ha-placement.ts (and proves the solution with this file).
 // References: cases worked by hand, and a brute force that tries EVERY way of placing N instances in k AZs.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { createRng } from "../../src/data";
 import { capacityAfterAzLoss, chooseRegion, instancesForHa, type Region, spreadAcrossAzs } from "./aws-ha-placement";
 import { REGIONS } from "./aws-regions";

@@ -3,7 +3,6 @@
 // src/aws/iam): each row is a request and the decision a least-privilege policy must give it. The last test replays
 // the rows moto can judge as real S3 calls made with the role's temporary credentials.
 import assert from "node:assert/strict";
-import { after, test } from "node:test";
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import {
   CreateBucketCommand,
@@ -15,6 +14,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { afterAll, test } from "vitest";
 import {
   awsClientConfig,
   type IamCase,
@@ -141,7 +141,7 @@ test("an invalid bucket name is refused instead of reaching a policy", () => {
 // Resource. It does NOT evaluate Condition keys on identity policies (only StringEquals on trust policies), so the
 // s3:prefix rows of ListBucket are proven by the simulator above, not here.
 let aws: LocalAws | undefined;
-after(async () => {
+afterAll(async () => {
   await aws?.stop();
 });
 

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { after, before, beforeEach, test } from "node:test";
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -14,6 +13,7 @@ import {
   ListMultipartUploadsCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, beforeEach, test } from "vitest";
 import { awsClientConfig, type LocalAws, resetLocalAws, startLocalAws } from "../../src/aws";
 import { createRng, getDatasetSpec } from "../../src/data";
 import { findRoot } from "../../src/workspace/paths";
@@ -57,7 +57,7 @@ async function openUploads(client: S3Client): Promise<string[]> {
   return (listed.Uploads ?? []).map((u) => `${u.Key} (${u.UploadId})`);
 }
 
-before(async () => {
+beforeAll(async () => {
   aws = await startLocalAws(); // throws with the reason (e.g. "run npm run setup") when moto cannot start
   scratch = mkdtempSync(join(tmpdir(), "aws-upload-dataset-"));
   // ~6 MiB of seeded rows: one full 5 MiB part and a shorter last one. Same bytes on every run.
@@ -74,7 +74,7 @@ before(async () => {
   writeFileSync(bigFile, `${lines.join("\n")}\n`);
 });
 
-after(async () => {
+afterAll(async () => {
   await aws?.stop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });

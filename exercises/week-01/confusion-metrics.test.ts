@@ -1,6 +1,6 @@
 // Grades exercises/week-01/confusion-metrics.ts (and proves solutions/week-01/confusion-metrics.ts with this file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset, Random } from "../../src/data";
 import { confusionMatrix, f1, macroF1, precision, recall } from "./confusion-metrics";
 

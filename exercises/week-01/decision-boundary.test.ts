@@ -1,6 +1,6 @@
 // Grades exercises/week-01/decision-boundary.ts (and proves solutions/week-01/decision-boundary.ts with this file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { fitStandardizer, loadDataset, Random } from "../../src/data";
 import { type BoundaryLine, boundaryLine, classify, type LinearClassifier2D } from "./decision-boundary";
 

@@ -1,7 +1,7 @@
 // Grades exercises/week-01/linreg-gd.ts (and proves solutions/week-01/linreg-gd.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Matrix, solve } from "ml-matrix";
+import { test } from "vitest";
 import { fitStandardizer, loadDataset } from "../../src/data";
 import { fitGradientDescent } from "./linreg-gd";
 

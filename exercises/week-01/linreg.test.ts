@@ -1,7 +1,7 @@
 // Grades exercises/week-01/linreg.ts (and proves solutions/week-01/linreg.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Matrix, solve } from "ml-matrix";
+import { test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { fitNormalEquation, mse, predict } from "./linreg";
 

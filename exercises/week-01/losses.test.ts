@@ -1,6 +1,6 @@
 // Grades exercises/week-01/losses.ts (and proves solutions/week-01/losses.ts with this file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { Random } from "../../src/data";
 import { binaryCrossEntropy, binaryCrossEntropyGrad, hingeLoss, hingeLossGrad, mseLoss, mseLossGrad } from "./losses";
 

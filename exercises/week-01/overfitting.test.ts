@@ -1,7 +1,7 @@
 // Grades exercises/week-01/overfitting.ts (and proves solutions/week-01/overfitting.ts with this file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Matrix, solve } from "ml-matrix";
+import { test } from "vitest";
 import { loadDataset, trainTestSplit } from "../../src/data";
 import { degreeSweep, polynomialFeatures } from "./overfitting";
 

@@ -1,6 +1,6 @@
 // Grades exercises/week-01/roc-auc.ts (and proves solutions/week-01/roc-auc.ts with this file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { fitStandardizer, loadDataset } from "../../src/data";
 import { auc, rocCurve } from "./roc-auc";
 

@@ -1,6 +1,6 @@
 // Grades exercises/week-02/bias-variance-depth.ts (and proves solutions/week-02/bias-variance-depth.ts with it).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset, trainTestSplit } from "../../src/data";
 import { bestDepth, type DepthSweep, depthSweep } from "./bias-variance-depth";
 import { buildTree, predictTree } from "./tree-build";

@@ -1,6 +1,6 @@
 // Grades exercises/week-02/cross-validation.ts (and proves solutions/week-02/cross-validation.ts with the same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { accuracyScore, crossValidate, type Fit, kFoldIndices, meanStd } from "./cross-validation";
 

@@ -2,7 +2,7 @@
 // The expected commands are written out by hand from the docker run reference (docs.docker.com/reference/cli/
 // docker/container/run/): each is a command you could paste into a terminal.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { planRun } from "./docker-run";
 
 test("the smallest command: docker run IMAGE", () => {

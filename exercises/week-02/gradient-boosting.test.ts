@@ -1,6 +1,6 @@
 // Grades exercises/week-02/gradient-boosting.ts (and proves solutions/week-02/gradient-boosting.ts with the same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset, trainTestSplit } from "../../src/data";
 import { fitGradientBoosting, fitRegressionTree, predictBoosting, predictRegressionTree } from "./gradient-boosting";
 

@@ -1,7 +1,7 @@
 // Grades exercises/week-02/learning-curve.ts (and proves solutions/week-02/learning-curve.ts with the same file).
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset } from "../../src/data";
 import type { Fit } from "./cross-validation";
 import { learningCurve } from "./learning-curve";

@@ -1,7 +1,7 @@
 // Grades exercises/week-02/random-forest.ts (and proves solutions/week-02/random-forest.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { RandomForestClassifier } from "ml-random-forest";
+import { test } from "vitest";
 import { loadDataset, mulberry32, trainTestSplit } from "../../src/data";
 import { bootstrapSample, type Forest, oobScore, predictForest, trainForest } from "./random-forest";
 import { buildTree, predictTree, type TreeNode } from "./tree-build";

@@ -1,6 +1,6 @@
 // Grades exercises/week-02/save-forest.ts (and proves solutions/week-02/save-forest.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset, trainTestSplit } from "../../src/data";
 import { type Forest, predictForest, trainForest } from "./random-forest";
 import { FOREST_FORMAT, FOREST_SCHEMA_VERSION, loadForest, saveForest } from "./save-forest";

@@ -1,7 +1,7 @@
 // Grades exercises/week-02/tree-build.ts (and proves solutions/week-02/tree-build.ts with the very same file).
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset, trainTestSplit } from "../../src/data";
 import { buildTree, type Leaf, predictTree, type TreeNode, treeDepth } from "./tree-build";
 

@@ -1,6 +1,6 @@
 // Grades exercises/week-02/tree-splits.ts (and proves solutions/week-02/tree-splits.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { bestSplit, entropy, gini } from "./tree-splits";
 

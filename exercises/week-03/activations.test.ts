@@ -1,6 +1,6 @@
 // Grades exercises/week-03/activations.ts (and proves solutions/week-03/activations.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { relu, reluDerivative, sigmoid, sigmoidDerivative, tanh, tanhDerivative } from "./activations";
 
 /** Trusted references from independent formulas: σ(z) = (1 + tanh(z/2)) / 2 (fine for moderate z), and Math.tanh. */

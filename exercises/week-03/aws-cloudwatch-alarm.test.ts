@@ -5,13 +5,13 @@
 // compute percentiles (ExtendedStatistics come back empty) and never evaluates alarms, so the p95 is checked locally
 // and the alarm by describing what was created.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
 import {
   CloudWatchClient,
   DescribeAlarmsCommand,
   GetMetricStatisticsCommand,
   PutMetricAlarmCommand,
 } from "@aws-sdk/client-cloudwatch";
+import { afterAll, beforeAll, test } from "vitest";
 import { awsClientConfig, type LocalAws, startLocalAws } from "../../src/aws";
 import { createRng } from "../../src/data";
 import {
@@ -23,10 +23,10 @@ import {
 } from "./aws-cloudwatch-alarm";
 
 let aws: LocalAws | undefined;
-before(async () => {
+beforeAll(async () => {
   aws = await startLocalAws();
 });
-after(async () => {
+afterAll(async () => {
   await aws?.stop();
 });
 

@@ -3,10 +3,10 @@
 // below follows its MUST rules), then the whole output is compared with what the official aws-embedded-metrics
 // library serialises for the same input: same namespace, dimension sets, units, properties and metric values.
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Unit } from "aws-embedded-metrics";
 import { MetricsContext } from "aws-embedded-metrics/lib/logger/MetricsContext";
 import { LogSerializer } from "aws-embedded-metrics/lib/serializers/LogSerializer";
+import { test } from "vitest";
 import { emfLines, type InferenceMetrics } from "./aws-cloudwatch-emf";
 
 /** The units CloudWatch accepts (API_MetricDatum, "Unit"). */

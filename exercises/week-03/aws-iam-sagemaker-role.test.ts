@@ -4,7 +4,7 @@
 // role's resource policy for sts:AssumeRole, called by the SageMaker service principal and by principals that must
 // be refused. The permissions policy is checked for two different set-ups, so nothing can be hard-coded.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { evaluateMatrix, type IamCase, matrixFailures } from "../../src/aws/iam";
 import { type ExecutionRoleSpec, sagemakerExecutionPolicy, sagemakerTrustPolicy } from "./aws-iam-sagemaker-role";
 

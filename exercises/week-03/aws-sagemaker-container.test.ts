@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import {
   type DenseActivation,
   type DenseNetwork,
@@ -21,7 +21,7 @@ import { createInferenceServer, type InferenceServer, predictRows } from "./aws-
 
 const servers: InferenceServer[] = [];
 const dirs: string[] = [];
-after(async () => {
+afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });

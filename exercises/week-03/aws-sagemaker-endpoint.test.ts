@@ -3,7 +3,6 @@
 // resource is described back. moto checks that an endpoint config's models exist and that instance types are real,
 // and marks an endpoint "InService" at once (real SageMaker spends several minutes in "Creating").
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -11,6 +10,7 @@ import {
   ListModelsCommand,
   SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
+import { afterAll, beforeAll, test } from "vitest";
 import { awsClientConfig, type LocalAws, resetLocalAws, startLocalAws } from "../../src/aws";
 import {
   buildEndpointConfigRequest,
@@ -23,10 +23,10 @@ import {
 } from "./aws-sagemaker-endpoint";
 
 let aws: LocalAws | undefined;
-before(async () => {
+beforeAll(async () => {
   aws = await startLocalAws();
 });
-after(async () => {
+afterAll(async () => {
   await aws?.stop();
 });
 

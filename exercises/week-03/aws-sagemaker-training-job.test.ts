@@ -4,8 +4,8 @@
 // (nothing trains); it does not validate roles, S3 paths or hyperparameter types, so those checks are the learner's
 // own, tested here directly.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
 import { CreateTrainingJobCommand, DescribeTrainingJobCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { afterAll, beforeAll, test } from "vitest";
 import { awsClientConfig, type LocalAws, startLocalAws } from "../../src/aws";
 import {
   buildTrainingJobRequest,
@@ -16,10 +16,10 @@ import {
 } from "./aws-sagemaker-training-job";
 
 let aws: LocalAws | undefined;
-before(async () => {
+beforeAll(async () => {
   aws = await startLocalAws();
 });
-after(async () => {
+afterAll(async () => {
   await aws?.stop();
 });
 

@@ -1,7 +1,7 @@
 // Grades exercises/week-03/mlp-backprop.ts (and proves solutions/week-03/mlp-backprop.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Matrix } from "ml-matrix";
+import { test } from "vitest";
 import { Random } from "../../src/data";
 import type { ActivationName } from "./activations";
 import { forward, initMlp, lossAndGradients, type MlpParams, oneHot, predictClasses, softmax } from "./mlp-backprop";

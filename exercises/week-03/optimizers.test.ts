@@ -1,8 +1,8 @@
 // Grades exercises/week-03/optimizers.ts (and proves solutions/week-03/optimizers.ts with the very same file).
 // The expected numbers are worked out by hand from the update rules, with the arithmetic in the comments.
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Matrix } from "ml-matrix";
+import { test } from "vitest";
 import { type AdamState, adamStep, type ParamSet, type SgdState, sgdStep } from "./optimizers";
 
 /** θ = [1, -2] and two fixed gradients: step 1 sees g = [0.5, -1], step 2 sees g = [0.2, 0.4]. */

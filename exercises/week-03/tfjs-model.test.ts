@@ -1,13 +1,13 @@
 // Grades exercises/week-03/tfjs-model.ts (and proves solutions/week-03/tfjs-model.ts with the very same file).
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import { Matrix } from "ml-matrix";
+import { beforeAll, test } from "vitest";
 import { fitStandardizer, loadDataset, Random, trainTestSplit } from "../../src/data";
 import { chooseBackend } from "../../src/nn";
 import { buildModel, predictTfjs, trainTfjs } from "./tfjs-model";
 
-before(async () => {
+beforeAll(async () => {
   await chooseBackend({ quiet: true });
 });
 

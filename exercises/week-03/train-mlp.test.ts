@@ -1,6 +1,6 @@
 // Grades exercises/week-03/train-mlp.ts (and proves solutions/week-03/train-mlp.ts with the very same file).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { fitStandardizer, loadDataset, trainTestSplit } from "../../src/data";
 import { predictMlp, trainMlp } from "./train-mlp";
 

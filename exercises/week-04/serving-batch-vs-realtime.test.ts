@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { fixtureModel, fixtureModelPath, readyApp } from "../../capstone/src/testing";
 import { loadDataset } from "../../src/data";
 import { forestFromArtifact, loadArtifact } from "../../src/ml";
@@ -115,10 +115,10 @@ describe("scoreViaApi, against the capstone service", () => {
     return Number(m[1]);
   };
 
-  before(async () => {
+  beforeAll(async () => {
     ({ app } = await readyApp({ config: { maxBatch: 100 } }));
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   /** Each test starts with an empty request log. */
   const reset = () => {

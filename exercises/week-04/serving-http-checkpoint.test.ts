@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import type { ServingModel } from "../../capstone/src/model";
 import { loadServingModel } from "../../capstone/src/model";
 import { datasetInstance, fixtureModel, fixtureModelPath, readyApp } from "../../capstone/src/testing";
@@ -14,7 +14,7 @@ import { loadArtifact } from "../../src/ml";
 import { createReadiness, loadPinnedModel } from "./serving-http-checkpoint";
 
 const scratch = mkdtempSync(join(tmpdir(), "serving-checkpoint-"));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Lets the service's background model load take its next step. */
 const tick = () => new Promise((resolve) => setImmediate(resolve));

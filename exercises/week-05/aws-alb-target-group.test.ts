@@ -4,7 +4,7 @@
 // with the project's Kubernetes checks next to the API's Deployment and Service, and translated the way the AWS Load
 // Balancer Controller does it, so its routing can be compared with the listeners request by request.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { parseAllDocuments } from "yaml";
 import {
   type AlbRequest,

@@ -3,7 +3,7 @@
 // logic, including the cross-account rule: a request from account A to a resource in account B is allowed only when
 // A's identity policy AND B's resource policy (here the role's trust policy) both allow it.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { evaluateMatrix, type IamCase, type IamPolicies, matrixFailures } from "../../src/aws/iam";
 import {
   bucketPolicy,

@@ -2,7 +2,7 @@
 // same file) on worked cases: the three-tier network of the week-5 notebook (internet → ALB → app → database), with
 // the answer for each flow reasoned out from the EC2 documentation's rules for security groups.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { type Endpoint, type Flow, isReachable, ruleMatches, type SecurityGroup } from "./aws-security-groups";
 
 const VPC = "10.0.0.0/16";

@@ -4,10 +4,10 @@
 // captured with an SDK middleware and compared field by field, and the validation runs against a client that fails
 // the test if it is ever called.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { afterAll, beforeAll, test } from "vitest";
 import { awsClientConfig, LOCAL_ACCOUNT_ID, type LocalAws, startLocalAws } from "../../src/aws";
 import {
   type AssumeRoleRequest,
@@ -21,12 +21,12 @@ import {
 
 let aws: LocalAws | undefined;
 
-before(async () => {
+beforeAll(async () => {
   // A server that will not start fails every test with the reason (startLocalService says why); nothing is skipped.
   aws = await startLocalAws();
 });
 
-after(async () => {
+afterAll(async () => {
   await aws?.stop();
 });
 

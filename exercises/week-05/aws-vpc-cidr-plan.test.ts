@@ -3,8 +3,8 @@
 // each subnet parses, has the requested prefix, starts on its own boundary, lies inside the VPC and overlaps no other;
 // the reserved and usable addresses are recomputed from ip-address's own first and last addresses.
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Address4 } from "ip-address";
+import { test } from "vitest";
 import { createRng } from "../../src/data/random";
 import { type PlanRequest, planSubnets, prefixForHosts, usableHosts, type VpcPlan } from "./aws-vpc-cidr-plan";
 

@@ -2,7 +2,7 @@
 // Every expected value is worked out by hand in the comments, from the Kubernetes docs' "Algorithm details":
 // https://kubernetes.io/docs/concepts/workloads/autoscaling/horizontal-pod-autoscale/#algorithm-details
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { desiredReplicas, hpaDesiredReplicas, type PodMetric, replicasForMetric } from "./hpa-replicas";
 
 /** n ready pods that all report the same value. */

@@ -3,8 +3,8 @@
 // Histogram in a fresh Registry, and both texts are parsed line by line and compared, ignoring only what the format
 // leaves free (the order of label sets, the order of labels inside the braces, blank lines).
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Histogram, Registry } from "prom-client";
+import { test } from "vitest";
 import { createRng } from "../../src/data";
 import {
   type Bucket,

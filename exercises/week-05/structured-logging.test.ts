@@ -2,7 +2,7 @@
 // same file). The output is judged the way a log pipeline (Loki, CloudWatch Logs, Elasticsearch) would read it: every
 // captured line is PARSED as JSON, then its fields, types, level and redaction are checked.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { createRequestLogger, levelForStatus, REDACTED, type RequestRecord, redact } from "./structured-logging";
 
 const FIXED = new Date("2025-03-14T09:26:53.589Z");

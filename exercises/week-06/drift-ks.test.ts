@@ -11,7 +11,7 @@
 // benign, 1 malignant). scipy's own ks_2samp p-value (method "auto" picks an exact computation for small samples) is
 // quoted too where it differs, to show why the test pins the asymptotic formula.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { ecdf, kolmogorovSurvival, ksStatistic, ksTwoSample } from "./drift-ks";
 

@@ -13,7 +13,7 @@
 //
 // with columns read from datasets/breast-cancer.csv (csv.DictReader; "rows" are the file's data rows in order).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset } from "../../src/data";
 import { binCounts, psi, psiByFeature, quantileEdges } from "./drift-psi";
 

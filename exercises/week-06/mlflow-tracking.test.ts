@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { isNotStarted } from "../../src/grader/todo";
 import { MlflowClient, type MlflowServer, startMlflowServer } from "../../src/mlops";
 import { bestRun, type TrainingRecord, trackTrainingRun } from "./mlflow-tracking";
@@ -26,7 +26,7 @@ const shared = /^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/.test(process.env.STU
 let server: MlflowServer | undefined;
 let client: Promise<MlflowClient> | undefined;
 
-after(async () => {
+afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });

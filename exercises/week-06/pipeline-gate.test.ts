@@ -2,7 +2,7 @@
 // The trusted references: hand-built tables, and the workspace pipeline's own checks (src/mlops/pipeline, used by
 // `npm run pipeline`) on the breast-cancer dataset, clean and with rows copied into a leaky split.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset, trainTestSplit } from "../../src/data";
 import { contractFor, datasetData, leakageCheck, validateData } from "../../src/mlops/pipeline";
 import { duplicateRows, evaluationGate, leakedTestRows } from "./pipeline-gate";

@@ -4,7 +4,7 @@
 // records them, and its randomness is a scripted sequence, so every expected delay is worked out by hand below.
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -26,7 +26,7 @@ interface Fake {
 }
 
 const servers: Server[] = [];
-after(async () => {
+afterAll(async () => {
   for (const s of servers) {
     s.closeAllConnections();
     await new Promise((r) => s.close(r));

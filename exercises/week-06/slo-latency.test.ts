@@ -3,8 +3,8 @@
 // buckets as capstone/src/metrics.ts), after observations chosen so every expected number can be worked by hand;
 // the arithmetic is in the comments.
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Counter, Histogram, Registry } from "prom-client";
+import { test } from "vitest";
 import {
   type Bucket,
   bucketIncrease,

@@ -4,8 +4,8 @@
 // unmodified service for every error: same status, same code, same paths of the bad fields. The model is wrapped
 // to count its calls: one per request, none when the request is invalid.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { ServingModel } from "../../capstone/src/model";
 import { compileInstanceValidator, MAX_DETAILS } from "../../capstone/src/predict/validate";
 import { instanceSchema } from "../../capstone/src/schemas";
@@ -46,13 +46,13 @@ describe("your batch path inside the capstone service", () => {
   let mine: FastifyInstance;
   let plain: FastifyInstance;
   let calls: number[];
-  before(async () => {
+  beforeAll(async () => {
     const counting = countingModel();
     calls = counting.calls;
     ({ app: mine } = await readyApp({ runBatch, loadModel: () => counting.model, config: { maxBatch: MAX_BATCH } }));
     ({ app: plain } = await readyApp({ config: { maxBatch: MAX_BATCH } }));
   });
-  after(async () => {
+  afterAll(async () => {
     await mine?.close();
     await plain?.close();
   });

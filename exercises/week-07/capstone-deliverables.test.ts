@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { findRoot } from "../../src/workspace/paths";
 import { checkDeliverables, type DeliverableId, imageKind, imageReferences } from "./capstone-deliverables";
 
 const ROOT = process.env.GRADE_ROOT ?? findRoot();
 const scratch = mkdtempSync(join(tmpdir(), "capstone-deliverables-"));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A 1x1 PNG and the first bytes of a JPEG (JFIF): what their signatures look like. */
 const PNG = Buffer.from(

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { evaluateMatrix, type IamCase, type IamPolicies, matrixFailures, type PolicyDocument } from "../../src/aws/iam";
 import { findRoot } from "../../src/workspace/paths";
 import { EKS_ADDON_REGISTRY_ACCOUNT, modelReadPolicy, nodeEcrPullPolicy } from "./capstone-eks-policy";

@@ -3,8 +3,8 @@
 // capstone/src/testing's readyApp, asked over inject(). The reference answers are the trained forest's
 // probabilities (src/ml) with the threshold rule applied here, and the unmodified service for requests without one.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { type RunBatch, runBatch } from "../../capstone/src/predict/batch";
 import { compileInstanceValidator } from "../../capstone/src/predict/validate";
 import { instanceSchema } from "../../capstone/src/schemas";
@@ -31,7 +31,7 @@ describe("POST /predict with your threshold field", () => {
   const started = () => {
     if (notStarted !== null) throw notStarted;
   };
-  before(async () => {
+  beforeAll(async () => {
     let yours: RunBatch;
     try {
       yours = withThreshold(runBatch, "malignant");
@@ -43,7 +43,7 @@ describe("POST /predict with your threshold field", () => {
     ({ app: mine } = await readyApp({ runBatch: yours }));
     ({ app: plain } = await readyApp());
   });
-  after(async () => {
+  afterAll(async () => {
     await mine?.close();
     await plain?.close();
   });

@@ -3,7 +3,7 @@
 // (docs.docker.com/reference/cli/docker/, kubernetes.io/docs/reference/kubectl/generated/); yours is compared as the
 // tools would read it (src/infra/k8s/commands.ts), so short or long flags, --flag=value, and flag order are free.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { commandDifferences, formatCommand } from "../../src/infra/k8s";
 import {
   dockerBuild,

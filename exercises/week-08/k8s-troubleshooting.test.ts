@@ -4,7 +4,7 @@
 // -o wide columns). Commands are compared as docker/kubectl read them (src/infra/k8s/commands.ts), so any
 // equivalent spelling passes: `logs -p` for `logs --previous`, `po/x` for `pod x`, flags in any order.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { commandDifferences, formatCommand } from "../../src/infra/k8s";
 import { INCIDENTS } from "./k8s-incidents";
 import { type Diagnosis, diagnose, type Evidence, parseGetPods } from "./k8s-troubleshooting";

@@ -1,7 +1,7 @@
 // The ALB model: AWS's documented limits, path-pattern matching, routing, the Load Balancer Controller's Ingress
 // translation (cases from its own source and docs), and health-check state changes worked by hand.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import {
   healthCheckFromAnnotations,
   healthTimeline,

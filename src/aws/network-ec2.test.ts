@@ -1,7 +1,7 @@
 // Flat security-group rules survive the round trip through the EC2 API's IpPermission shape.
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import type { IpPermission as SdkIpPermission } from "@aws-sdk/client-ec2";
+import { test } from "vitest";
 import { type FlatSgRule, type IpPermission, ipPermissionOf, rulesFromIpPermissions } from "./network-ec2";
 
 // Compile-time: the hand-written shape and the SDK's type are interchangeable (tsc fails here if they drift apart).

@@ -1,7 +1,7 @@
 // ipInCidr against the ip-address package, the independent reference, on fixed and seeded random cases.
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Address4, Address6 } from "ip-address";
+import { test } from "vitest";
 import { createRng } from "../data/random";
 import { ipFamily, ipInCidr, parseCidr, parseIp } from "./network-ip";
 

@@ -1,18 +1,18 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { after, before, test } from "node:test";
 import { ListBucketsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, test } from "vitest";
 import { type LocalAws, startLocalAws } from "./local-server";
 import { ensureBucket, objectSha256 } from "./s3-bucket";
 import { awsClientConfig } from "./target";
 
 let aws: LocalAws;
 let s3: S3Client;
-before(async () => {
+beforeAll(async () => {
   aws = await startLocalAws();
   s3 = new S3Client(awsClientConfig());
 });
-after(() => aws?.stop());
+afterAll(() => aws?.stop());
 
 test("ensureBucket creates a missing bucket once, then reports that it exists", async () => {
   assert.equal(await ensureBucket(s3, "ensure-me"), "created");

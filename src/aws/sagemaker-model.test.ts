@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset, trainTestSplit } from "../data";
 import { XGBOOST_REGISTRIES } from "./sagemaker-images";
 import {

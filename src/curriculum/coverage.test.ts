@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadManifest } from "../grader/manifest";
 import { findRoot } from "../workspace/paths";
 import { coverage, notebookTopics } from "./coverage";

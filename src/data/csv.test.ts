@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { parseCsv } from "./csv";
 
 const options = { columns: ["name", "x", "y"], numeric: ["x", "y"] };

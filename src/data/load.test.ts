@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { findRoot } from "../workspace/paths";
 import { loadDataset, sha256File } from "./load";
 import { DATASET_NAMES, DATASETS, type DatasetName } from "./registry";
@@ -140,7 +140,7 @@ describe("class balance and spot values", () => {
 
 describe("clear errors", () => {
   const tmp = mkdtempSync(join(tmpdir(), "data-load-test-"));
-  after(() => rmSync(tmp, { recursive: true, force: true }));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   test("a missing file names the file and how to restore it", () => {
     const dir = join(tmp, "empty");

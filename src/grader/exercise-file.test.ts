@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { exerciseFile, readExerciseFile, STUB_MARK } from "./exercise-file";
 import { isNotStarted } from "./todo";
 
 const root = mkdtempSync(join(tmpdir(), "exercise-file-"));
-after(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 for (const folder of ["exercises", "solutions"]) mkdirSync(join(root, folder, "week-04"), { recursive: true });
 writeFileSync(join(root, "exercises", "week-04", "app.yaml"), `# ${STUB_MARK}: write the Deployment here\n`);
 writeFileSync(join(root, "solutions", "week-04", "app.yaml"), "kind: Deployment\n");

@@ -2,14 +2,14 @@
 // then write an infinite loop, and check what the grader says each time.
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { temporaryWorkspace } from "../workspace/copy";
 import { findRoot } from "../workspace/paths";
 import { loadManifest } from "./manifest";
 import { runExercise, runExercises } from "./run-exercise";
 
 const dir = temporaryWorkspace(findRoot(), { withSolutions: false });
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const exercises = loadManifest(dir);
 const linreg = exercises.find((e) => e.id === "linreg-normal-equation")!;
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { findRoot } from "../workspace/paths";
 import { checkManifest, loadManifest, ManifestError, selectExercises } from "./manifest";
 

@@ -2,19 +2,19 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { findRoot } from "../workspace/paths";
 import type { Exercise } from "./manifest";
 import { judge, runExercise, runExercises } from "./run-exercise";
 
 const root = findRoot();
 const dir = mkdtempSync(join(tmpdir(), "grader-test-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A throwaway exercise whose test file has the given body. */
 function fixture(name: string, body: string, timeoutMs = 8000): Exercise {
   const file = join(dir, `${name}.test.ts`);
-  writeFileSync(file, `import { test } from "node:test";\nimport assert from "node:assert/strict";\n${body}\n`);
+  writeFileSync(file, `import { test } from "vitest";\nimport assert from "node:assert/strict";\n${body}\n`);
   return {
     id: name,
     title: name,

@@ -107,33 +107,48 @@ export function killTestsOnInterrupt(): void {
 }
 
 /**
- * Grades one exercise in its own Node process, so a learner's infinite loop is killed at the exercise's time-out
- * and never stalls the rest of the run. The test file runs under tsx; for `solutions` a resolve hook swaps the stub
- * for its solution. The reporter's JSON lines go to a temporary file, away from whatever the code prints.
+ * Grades one exercise in its own Node process (vitest's CLI, with the workspace's vitest.config.ts), so a learner's
+ * infinite loop is killed at the exercise's time-out and never stalls the rest of the run. For `solutions`, the
+ * config's solutions alias swaps the stub for its solution. The grader's vitest reporter writes one JSON line per test
+ * to a temporary file, away from whatever the code prints.
  */
 export function runExercise(ex: Exercise, target: Target, root: string): Promise<ExerciseResult> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), "grade-"));
   const report = join(dir, "report.jsonl");
   const args = [
-    "--import",
-    "tsx",
-    "--import",
-    join(root, "src", "grader", "solutions-hook.mjs"),
-    "--test-reporter",
-    join(root, "src", "grader", "reporter.mjs"),
-    "--test-reporter-destination",
-    report,
-    ex.test,
+    join(root, "node_modules", "vitest", "vitest.mjs"),
+    "run",
+    "--config",
+    join(root, "vitest.config.ts"),
+    "--project",
+    "exercises",
+    "--reporter",
+    join(root, "src", "grader", "vitest-reporter.ts"),
+    // One file, one worker: the parallelism is the grader's (several exercise processes), not vitest's.
+    "--maxWorkers=1",
   ];
-  // NODE_TEST_CONTEXT is set when the grader itself runs under `node --test`; the child must not inherit it, or it
-  // would report to its parent runner instead of to our reporter.
-  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...env, GRADE_TARGET: target, GRADE_ROOT: root, NODE_OPTIONS: "" },
+    env: {
+      ...process.env,
+      GRADE_TARGET: target,
+      GRADE_ROOT: root,
+      GRADE_REPORT: report,
+      // The exercises project includes just this file (which may live outside the workspace, like the grader's own
+      // test fixtures), so no other file can match by name.
+      GRADE_TEST_FILE: ex.test,
+      NODE_OPTIONS: "",
+      // A vitest run inside a vitest run (the grader's own tests) must not look like one of its workers.
+      VITEST: undefined,
+      VITEST_POOL_ID: undefined,
+      VITEST_WORKER_ID: undefined,
+      TEST: undefined,
+      NODE_ENV: undefined,
+    },
     stdio: ["ignore", "ignore", "pipe"],
-    // Its own process group, so a time-out also kills what the test started (a moto or MLflow server).
+    // Its own process group, so a time-out also kills what the test started (a moto or MLflow server) and vitest's
+    // worker process.
     detached: true,
   });
   liveGroups.add(child);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isNotStarted, NotStartedError, todo } from "./todo";
 
 test("todo throws a NotStartedError naming the exercise and the grade command", () => {

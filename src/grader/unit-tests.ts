@@ -1,53 +1,60 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** Every `*.test.ts` under the given folders (the library's own unit tests, not the exercise tests). */
-export function findUnitTests(root: string, folders = ["src", "scripts", "capstone"]): string[] {
-  return folders
-    .filter((f) => existsSync(join(root, f)))
-    .flatMap((f) =>
-      readdirSync(join(root, f), { recursive: true, withFileTypes: true })
-        .filter((d) => d.isFile() && d.name.endsWith(".test.ts") && !d.parentPath.includes("node_modules"))
-        .map((d) => join(d.parentPath, d.name))
-        .sort(),
-    );
+/** The part of vitest's JSON report (its `json` reporter, Jest's format) that the counts come from. */
+interface JsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string; assertionResults: unknown[] }[];
+}
+
+/** Passes and failures from vitest's JSON report; a test file that failed to load counts as one failure. */
+export function countReport(report: JsonReport): { passed: number; failed: number } {
+  const unloaded = report.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  // Skipped tests count as passed, as they did under node:test (a test skips only where its subject is absent).
+  return {
+    passed: report.numPassedTests + report.numPendingTests + report.numTodoTests,
+    failed: report.numFailedTests + unloaded,
+  };
 }
 
 /**
- * Runs the unit tests with node's test runner, showing its usual report, and counts passes and failures with the
- * grader's reporter on the side.
+ * Runs the library's own tests (vitest projects `unit` and `integration` from vitest.config.ts; the exercise tests
+ * are graded separately) with vitest's usual report on the terminal, and counts passes and failures from its JSON
+ * reporter on the side.
  */
-export function runUnitTests(root: string, files: string[]): Promise<{ passed: number; failed: number }> {
+export function runUnitTests(
+  root: string,
+  projects = ["unit", "integration"],
+): Promise<{ passed: number; failed: number }> {
   const dir = mkdtempSync(join(tmpdir(), "unit-"));
-  const report = join(dir, "report.jsonl");
+  const report = join(dir, "report.json");
   const args = [
-    "--import",
-    "tsx",
-    "--test",
-    "--test-reporter=spec",
-    "--test-reporter-destination=stdout",
-    `--test-reporter=${join(root, "src", "grader", "reporter.mjs")}`,
-    `--test-reporter-destination=${report}`,
-    ...files,
+    join(root, "node_modules", "vitest", "vitest.mjs"),
+    "run",
+    "--config",
+    join(root, "vitest.config.ts"),
+    ...projects.flatMap((p) => ["--project", p]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
   ];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   return new Promise((resolve) => {
     child.on("close", (code) => {
-      let passed = 0;
-      let failed = 0;
+      let counts = { passed: 0, failed: 0 };
       try {
-        for (const line of readFileSync(report, "utf8").split("\n").filter(Boolean)) {
-          if (JSON.parse(line).passed) passed++;
-          else failed++;
-        }
+        counts = countReport(JSON.parse(readFileSync(report, "utf8")) as JsonReport);
       } catch {
         // no report means the runner itself failed; the exit code below says so
       }
       rmSync(dir, { recursive: true, force: true });
-      if (code !== 0 && failed === 0) failed = 1;
-      resolve({ passed, failed });
+      if (code !== 0 && counts.failed === 0) counts.failed = 1;
+      resolve(counts);
     });
   });
 }

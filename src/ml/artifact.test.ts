@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { loadDataset } from "../data";
 import {
   ArtifactError,
@@ -24,7 +24,7 @@ import {
 const cancer = loadDataset("breast-cancer");
 const diabetes = loadDataset("diabetes");
 const dir = mkdtempSync(join(tmpdir(), "ml-artifact-test-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const forest = new RandomForest({ nEstimators: 25, seed: 9 }).fit(cancer.X, cancer.y);
 const info = {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
 import { RandomForestClassifier } from "ml-random-forest";
+import { describe, test } from "vitest";
 import { loadDataset, trainTestSplit } from "../data";
 import { accuracy, meanSquaredError, RandomForest, r2Score, stratifiedKFold } from "./index";
 

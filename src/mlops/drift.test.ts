@@ -1,7 +1,7 @@
 // The drift report on the real dataset: the held-out rows are "normal traffic" (no alarm), a simulated scanner
 // change is "shifted traffic" (alarm on exactly the shifted features), and its numbers agree with stats.ts.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { driftReport, formatDriftTable, shiftRows } from "./drift";
 import { binShareChart, ecdfChart, psiChart } from "./drift-plots";
 import { datasetData, splitData } from "./pipeline/index";

@@ -1,7 +1,7 @@
 // The latency window from two prom-client scrapes (the capstone's histogram), with numbers worked by hand.
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { Histogram, Registry } from "prom-client";
+import { test } from "vitest";
 import { latencyPanel, latencyWindow, parsePrometheusText, promHistogramQuantile } from "./latency";
 
 const INF = Number.POSITIVE_INFINITY;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { freePort } from "../workspace/local-service";
 import { MlflowClient } from "./mlflow-client";
 import { MlflowApiError, MlflowNetworkError } from "./mlflow-errors";
@@ -15,12 +15,12 @@ let server: MlflowServer;
 let client: MlflowClient;
 const dir = mkdtempSync(join(tmpdir(), "mlflow-client-test-"));
 
-before(async () => {
+beforeAll(async () => {
   server = await startMlflowServer({ dir });
   client = new MlflowClient(server.url);
 });
 
-after(async () => {
+afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { forestToArtifact, RandomForest, saveArtifact } from "../ml";
 import { latencyWindow } from "./latency";
 import { datasetData, splitData } from "./pipeline";
@@ -24,7 +24,7 @@ saveArtifact(
   }),
 );
 const servers: ServedModel[] = [];
-after(async () => {
+afterAll(async () => {
   for (const s of servers) await s.stop();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,7 +1,7 @@
 // The library's drift statistics against numbers computed ONCE, independently, with scipy 1.17.1 / numpy 2.4.6 from
 // the workspace's .venv (script: see the comments; same cases as the drift-psi / drift-ks exercises).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { loadDataset } from "../data";
 import { kolmogorovSf, ksTest, psi, quantileEdges, quantileSorted, rocAuc } from "./stats";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
+import { test } from "vitest";
 import { chooseBackend } from "./backend";
 
 /** Whether tfjs-node can be loaded here (it is an optionalDependency that needs internet to install). */

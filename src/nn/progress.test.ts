@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
+import { beforeAll, test } from "vitest";
 import { chooseBackend } from "./backend";
 import { fitProgress } from "./progress";
 
-before(async () => {
+beforeAll(async () => {
   await chooseBackend({ quiet: true });
 });
 

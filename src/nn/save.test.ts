@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
+import { afterAll, beforeAll, test } from "vitest";
 import { ArtifactError } from "../ml/artifact";
 import { chooseBackend } from "./backend";
 import { ENVELOPE_FILE, loadTfjsModel, MODEL_JSON, saveTfjsModel, WEIGHTS_BIN } from "./save";
@@ -16,7 +16,7 @@ let saved: string;
 let model: tf.Sequential;
 
 /** A small trained model: two dense layers, a few epochs of Adam, so the saved weights are not the initial ones. */
-before(async () => {
+beforeAll(async () => {
   // No tensor may be created before this: the wasm backend is registered first and must finish initialising.
   await chooseBackend({ quiet: true });
   X = tf.tensor2d([
@@ -47,7 +47,7 @@ before(async () => {
   });
 });
 
-after(() => {
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 

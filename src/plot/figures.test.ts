@@ -1,6 +1,6 @@
 // The helpers are pure functions from numbers to plotly JSON, so they are tested by looking at the traces they make.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { barChart } from "./bar";
 import { decisionBoundary } from "./boundary";
 import { colorAt, withAlpha } from "./colors";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { formatDuration, formatMetric, progress, renderHtml, renderLine } from "./progress";
 
 /** A stand-in for process.stderr that records what is written. */

@@ -5,13 +5,13 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { findRoot } from "../workspace/paths";
 import { Driver, KEYS } from "./drive";
 
 const root = findRoot();
 const dirs: string[] = [];
-after(() => {
+afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -39,7 +39,7 @@ async function session(d: Driver, body: () => Promise<void>) {
 }
 
 // Tests in this group run side by side: each spawns its own process on its own state folder.
-describe("review commands, end to end", { concurrency: 3 }, () => {
+describe("review commands, end to end", { concurrent: true }, () => {
   test("quiz: a corrupt state is backed up; each type answered, a bad number re-asked; the state saved", async () => {
     const dir = stateDir();
     writeFileSync(join(dir, "state.json"), "{ this is not JSON");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { allocate, ExamCoverageError, formatReport, sampleExam, scoreExam, weakest } from "./exam";
 import { answerText, isCorrect, isNumericCorrect, shuffledOptions } from "./grading";
 import type { BankQuestion, ExamDefinition } from "./schema";

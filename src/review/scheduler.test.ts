@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
 import { Rating } from "ts-fsrs";
+import { afterAll, describe, test } from "vitest";
 import { editDistance, parseExamArgs, parseQuizArgs, UsageError } from "./args";
 import { humanDelay, nextDue, pickSession, retrievability, review } from "./scheduler";
 import type { BankQuestion } from "./schema";
@@ -103,7 +103,7 @@ describe("FSRS scheduling", () => {
 
 describe("state files", () => {
   const dir = mkdtempSync(join(tmpdir(), "review-store-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test("missing → fresh; written and read back unchanged", () => {
     const file = join(dir, "a", "state.json");

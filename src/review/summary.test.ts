@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
 import { Rating } from "ts-fsrs";
+import { afterAll, describe, test } from "vitest";
 import { findRoot } from "../workspace/paths";
 import { loadBank } from "./bank";
 import { examDomainsFigure, examScoresFigure, forgettingFigure, recallFigure, solvedFigure } from "./charts";
@@ -39,7 +39,7 @@ function attempt(correct: number, at: string, weak: string[]): ExamAttempt {
 
 describe("progress summary", () => {
   const dirs: string[] = [];
-  after(() => {
+  afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
   const now = new Date("2026-05-10T12:00:00Z");

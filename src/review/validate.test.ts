@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { findRoot } from "../workspace/paths";
 import { checkExams, duplicateIdProblems, parseQuestionFile } from "./bank";
 import { headingsOf } from "./headings";
@@ -187,7 +187,7 @@ describe("the schema and each question's own checks, on bad fixtures", () => {
 
 describe("links, exam tags and coverage, on bad fixtures", () => {
   const dir = mkdtempSync(join(tmpdir(), "review-nb-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const notebook = {
     cells: [
       { cell_type: "markdown", source: ["# Title\n", "## 1. Intro \n", "```bash\n", "# not a heading\n", "```\n"] },

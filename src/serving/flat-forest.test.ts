@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { loadDataset, trainTestSplit } from "../data";
 import { forestToArtifact, loadArtifact, RandomForest, saveArtifact } from "../ml";
 import { FlatForest } from "./index";

@@ -1,8 +1,8 @@
 // The batch path without HTTP: validation results, the packing of instances into the model's column order, and
 // answers equal to the trained forest's.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
 import { Value } from "@sinclair/typebox/value";
+import { describe, test } from "vitest";
 import { loadDataset } from "../../../src/data";
 import { forestFromArtifact, loadArtifact } from "../../../src/ml";
 import { ApiError } from "../errors";

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { loadDataset } from "../../../src/data";
 import { exerciseFile, readExerciseFile } from "../../../src/grader/exercise-file";
 import {
@@ -209,7 +209,7 @@ test("a HEALTHCHECK (or a # probe: comment) hits /healthz", () => {
 // This one guards the given server (that it really serves a week-2 forest artifact); it reads your Dockerfile's
 // EXPOSE first, so it counts as not started while the Dockerfile is still a stub.
 const tmp = mkdtempSync(join(tmpdir(), "containerize-"));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 test("the server in the image answers /healthz and predicts exactly like src/ml's forest", async () => {
   const { model } = learnerFiles();

@@ -3,7 +3,7 @@
 // must report nothing, and structural checks follow the path a request takes: Service selector -> pod labels,
 // targetPort -> containerPort 8080, probes -> /healthz on that port. Those catch pairs that lint clean but serve nothing.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { readExerciseFile } from "../../../src/grader/exercise-file";
 import type { JsonObject, ManifestObject } from "../../../src/infra/k8s";
 import { checkManifests, formatFindings, parseManifests } from "../../../src/infra/k8s";

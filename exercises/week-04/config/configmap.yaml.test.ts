@@ -3,7 +3,7 @@
 // is worked out the way the kubelet does it (envFrom first, then env, later entries winning) to prove every setting
 // arrives from the right place and the API key comes only from the Secret.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { stringify } from "yaml";
 import { readExerciseFile } from "../../../src/grader/exercise-file";
 import type { JsonObject, ManifestObject } from "../../../src/infra/k8s";

@@ -5,7 +5,7 @@
 // 3. runs Kubernetes pod discovery on pods made from your Deployment and on sample pods, applies your
 //    relabel_configs with Prometheus's semantics, and compares the resulting scrape URLs and labels.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { parse } from "yaml";
 import { readExerciseFile } from "../../../src/grader/exercise-file";
 import type { JsonObject, ManifestObject } from "../../../src/infra/k8s";

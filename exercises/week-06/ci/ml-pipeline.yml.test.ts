@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { parse, stringify } from "yaml";
 import { readExerciseFile } from "../../../src/grader/exercise-file";
 import { findRoot } from "../../../src/workspace/paths";
@@ -16,7 +16,7 @@ const ID = "ci-workflow-job";
 const FILE = "week-06/ci/ml-pipeline.yml";
 const root = process.env.GRADE_ROOT ?? findRoot();
 const scratch = mkdtempSync(join(tmpdir(), "ci-workflow-job-"));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 interface Step {
   name?: string;

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join, posix } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { exerciseFile, readExerciseFile } from "../../../src/grader/exercise-file";
 import { formatFindings, isIgnored, lintDockerfile, parseDockerfile } from "../../../src/infra/dockerfile";
 import type { DockerfileModel, Instr, Stage } from "../../../src/infra/dockerfile/types";

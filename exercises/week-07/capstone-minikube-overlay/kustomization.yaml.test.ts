@@ -5,7 +5,7 @@
 // checked on the rendered objects, against the base they were made from.
 import assert from "node:assert/strict";
 import { dirname, join, resolve } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { parse } from "yaml";
 import { exerciseFile, readExerciseFile } from "../../../src/grader/exercise-file";
 import {

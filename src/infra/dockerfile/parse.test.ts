@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: fixtures are Dockerfiles, where ${VAR} is build-arg syntax
 // Malformed input never crashes: it comes back as SL000 findings with a line number.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { countBySeverity, exitCodeFor, formatFindings, lintDockerfile } from "./index";
 import { df, linesOf } from "./test-helpers";
 

@@ -1,7 +1,7 @@
 // checkManifests glues parse + schema + rules; formatFindings prints them like a linter.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { checkKustomization, checkManifests, formatFindings, parseManifests, RULES, summarize } from "./index";
 
 const BAD = `apiVersion: v1

@@ -1,7 +1,7 @@
 // Command equivalence: the spellings below mean the same thing to docker / kubectl (their reference pages:
 // docs.docker.com/reference/cli/docker/, kubernetes.io/docs/reference/kubectl/), and the pairs that differ do not.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { canonicalResource, commandDifferences, formatCommand, parseCommand, sameCommand } from "./commands";
 
 const w = (line: string) => line.split(" ");

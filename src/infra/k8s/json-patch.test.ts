@@ -1,6 +1,6 @@
 // JSON Patch against the examples of RFC 6902 appendix A (adding, removing, replacing, moving, testing, escaping).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { applyJsonPatch, parsePointer } from "./json-patch";
 import type { Json } from "./types";
 

@@ -2,7 +2,7 @@
 // checks run on the result. Layout mistakes are findings, not crashes.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { checkManifests, formatFindings, loadKustomization, type ManifestObject, strategicMerge } from "./index";
 import { isObject, type JsonObject } from "./types";
 

@@ -1,6 +1,6 @@
 // Malformed YAML never crashes the parser: each mistake becomes a K8S001/K8S002 finding on the right line.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { parseManifests } from "./parse";
 
 const CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: y\n";

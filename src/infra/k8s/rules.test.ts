@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { checkManifests, type Finding, RULES } from "./index";
 
 const GOOD = readFileSync(join(process.cwd(), "src/infra/k8s/fixtures/good.yaml"), "utf8");

@@ -1,7 +1,7 @@
 // Schema errors come from the real Kubernetes OpenAPI schemas (kubernetes-models), on the object's line, with the
 // field path; plus the API-server checks the schema cannot express.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { schemaId, validatorFor } from "./models";
 import { parseManifests } from "./parse";
 import { validateSchemas } from "./schema";

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { checkPrometheusConfig, formatPromFindings, PROM_RULES } from "./index";
 
 const GOOD = readFileSync(join(process.cwd(), "src/infra/prometheus/fixtures/good.yml"), "utf8");

@@ -3,7 +3,7 @@
 // prometheus/prometheus model/relabel/relabel_test.go (TestRelabel, TestTargetLabelValidity), re-expressed here,
 // plus the RE2 and Go-template behaviours that scrape configs trip over.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { compileRe2, expandTemplate } from "./regex";
 import { hashmod, type Labels, type RelabelConfig, relabel, relabelProblems } from "./relabel";
 

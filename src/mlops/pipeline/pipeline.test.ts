@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { Random } from "../../data";
 import { loadForest } from "../../ml";
 import { MlflowClient } from "../mlflow-client";
@@ -25,11 +25,11 @@ const contract = contractFor(cancer);
 let server: MlflowServer;
 let client: MlflowClient;
 
-before(async () => {
+beforeAll(async () => {
   server = await startMlflowServer({ dir: join(dir, "mlflow") });
   client = new MlflowClient(server.url);
 });
-after(async () => {
+afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });

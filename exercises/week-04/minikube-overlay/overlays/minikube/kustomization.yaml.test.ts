@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 import { parse } from "yaml";
 import { exerciseFile, readExerciseFile } from "../../../../../src/grader/exercise-file";
 import type { JsonObject, ManifestObject } from "../../../../../src/infra/k8s";
@@ -23,7 +23,7 @@ const MAX_CPU = 0.25;
 const MAX_MEMORY = 256 * 1024 ** 2;
 
 const scratch = mkdtempSync(join(tmpdir(), "minikube-overlay-"));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const obj = (v: unknown): JsonObject =>
   v !== null && typeof v === "object" && !Array.isArray(v) ? (v as JsonObject) : {};
