@@ -59,6 +59,27 @@ function explain(verdict: Verdict, tests: TestLine[], stderr: string, ex: Exerci
   }
 }
 
+/** The verdict and its explanation, from the tests' lines and how the test process ended. */
+export function exerciseResult(
+  ex: Exercise,
+  target: Target,
+  tests: TestLine[],
+  exitCode: number | null,
+  timedOut: boolean,
+  stderr: string,
+  started: number,
+): ExerciseResult {
+  const verdict = judge(tests, exitCode, timedOut);
+  return {
+    exercise: ex,
+    target,
+    verdict,
+    tests,
+    message: explain(verdict, tests, stderr, ex),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
 /** A line cut short by a kill is dropped rather than allowed to crash the grader. */
 function parseLine(line: string): TestLine[] {
   try {
@@ -78,10 +99,11 @@ function indent(text: string, n: number): string {
     .join("\n");
 }
 
-const liveGroups = new Set<ChildProcess>();
+/** Test processes still running, each in its own process group; killed when the grader exits. */
+export const liveGroups = new Set<ChildProcess>();
 
 /** SIGKILL to the child's whole process group; it may already be gone. */
-function killGroup(child: ChildProcess): void {
+export function killGroup(child: ChildProcess): void {
   try {
     if (child.pid) process.kill(-child.pid, "SIGKILL");
   } catch {
@@ -104,6 +126,23 @@ export function killTestsOnInterrupt(): void {
       process.exit(130);
     });
   }
+}
+
+/** The environment of a grading process: which folder to prove, and none of an enclosing vitest run's markers. */
+export function gradeEnv(root: string, target: Target, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GRADE_TARGET: target,
+    GRADE_ROOT: root,
+    ...extra,
+    NODE_OPTIONS: "",
+    // A vitest run started from inside a vitest run (the grader's own tests) must not look like one of its workers.
+    VITEST: undefined,
+    VITEST_POOL_ID: undefined,
+    VITEST_WORKER_ID: undefined,
+    TEST: undefined,
+    NODE_ENV: undefined,
+  };
 }
 
 /**
@@ -130,22 +169,9 @@ export function runExercise(ex: Exercise, target: Target, root: string): Promise
   ];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: {
-      ...process.env,
-      GRADE_TARGET: target,
-      GRADE_ROOT: root,
-      GRADE_REPORT: report,
-      // The exercises project includes just this file (which may live outside the workspace, like the grader's own
-      // test fixtures), so no other file can match by name.
-      GRADE_TEST_FILE: ex.test,
-      NODE_OPTIONS: "",
-      // A vitest run inside a vitest run (the grader's own tests) must not look like one of its workers.
-      VITEST: undefined,
-      VITEST_POOL_ID: undefined,
-      VITEST_WORKER_ID: undefined,
-      TEST: undefined,
-      NODE_ENV: undefined,
-    },
+    // The exercises project includes just this file (which may live outside the workspace, like the grader's own
+    // test fixtures), so no other file can match by name.
+    env: gradeEnv(root, target, { GRADE_REPORT: report, GRADE_TEST_FILE: ex.test }),
     stdio: ["ignore", "ignore", "pipe"],
     // Its own process group, so a time-out also kills what the test started (a moto or MLflow server) and vitest's
     // worker process.
@@ -170,15 +196,7 @@ export function runExercise(ex: Exercise, target: Target, root: string): Promise
         ? readFileSync(report, "utf8").split("\n").filter(Boolean).flatMap(parseLine)
         : [];
       rmSync(dir, { recursive: true, force: true });
-      const verdict = judge(tests, code, timedOut);
-      resolve({
-        exercise: ex,
-        target,
-        verdict,
-        tests,
-        message: explain(verdict, tests, stderr, ex),
-        ms: Math.round(performance.now() - started),
-      });
+      resolve(exerciseResult(ex, target, tests, code, timedOut, stderr, started));
     });
   });
 }

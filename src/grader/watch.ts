@@ -4,7 +4,8 @@ import { workspacePaths } from "../workspace/paths";
 import { type Exercise, loadManifest } from "./manifest";
 import { readProgress, recordProgress } from "./progress";
 import { nextExercise } from "./report";
-import { type ExerciseResult, runExercise, type Verdict } from "./run-exercise";
+import type { ExerciseResult, Verdict } from "./run-exercise";
+import { WarmGrader } from "./warm";
 
 export interface WatchEvents {
   /** A save was noticed and grading started. */
@@ -18,7 +19,8 @@ const SETTLE_MS = 40;
 /**
  * Re-grades an exercise whenever one of its files (stub or test) is saved, then names the next unsolved exercise.
  * A save of any other file under exercises/ re-grades the current exercise. Grades never overlap: a save during a
- * run queues one more run after it.
+ * run queues one more run after it. Saves are graded by one warm vitest process (see warm.ts), with the exercise's
+ * time-out and its own process group, like a full grading run.
  */
 export function watchExercises(root: string, events: WatchEvents, startWith?: string) {
   const exercises = loadManifest(root);
@@ -35,6 +37,8 @@ export function watchExercises(root: string, events: WatchEvents, startWith?: st
   let timer: NodeJS.Timeout | undefined;
   let pending: { ex: Exercise; file: string } | undefined;
   let running = false;
+  const changed = new Set<string>();
+  const grader = new WarmGrader(root);
 
   async function gradeNow() {
     if (running || !pending) return;
@@ -42,7 +46,9 @@ export function watchExercises(root: string, events: WatchEvents, startWith?: st
     const { ex, file } = pending;
     pending = undefined;
     events.onGrading?.(ex, file);
-    const result = await runExercise(ex, "exercises", root);
+    const files = [...changed];
+    changed.clear();
+    const result = await grader.grade(ex, files);
     recordProgress(progressFile, [result]);
     verdicts.set(ex.id, result.verdict);
     if (result.verdict === "solved" && ex.id === current.id) current = nextExercise(exercises, verdicts) ?? current;
@@ -53,17 +59,22 @@ export function watchExercises(root: string, events: WatchEvents, startWith?: st
 
   const watcher = watch(workspacePaths(root).exercises, { ignoreInitial: true });
   watcher.on("all", (_event, file) => {
+    changed.add(file);
     if (!file.endsWith(".ts")) return;
     pending = { ex: byFile.get(file) ?? current, file: relative(root, file).split(sep).join("/") };
     clearTimeout(timer);
     timer = setTimeout(() => void gradeNow(), SETTLE_MS);
   });
-  const ready = new Promise<void>((resolve) => watcher.on("ready", () => resolve()));
+  const ready = Promise.all([
+    new Promise<void>((resolve) => watcher.on("ready", () => resolve())),
+    grader.start(),
+  ]).then(() => {});
   return {
     ready,
     current: () => current,
     close: () => {
       clearTimeout(timer);
+      grader.stop();
       return watcher.close();
     },
   };
