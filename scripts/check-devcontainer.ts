@@ -26,6 +26,7 @@ const config = JSON.parse(r.stdout).configuration as {
   image?: string;
   features?: Record<string, unknown>;
   postCreateCommand?: string;
+  customizations?: { vscode?: { extensions?: string[] } };
 };
 const problems: string[] = [];
 if (!/node:.*20|node-20|:1-20-/.test(config.image ?? "")) problems.push(`image is not Node 20: ${config.image}`);
@@ -35,6 +36,10 @@ for (const f of REQUIRED_FEATURES) {
 }
 if (!/npm install/.test(config.postCreateCommand ?? "") || !/npm run setup/.test(config.postCreateCommand ?? "")) {
   problems.push("postCreateCommand must run npm install and npm run setup");
+}
+// The test explorer: it reads vitest.config.ts, so a verdict there is the verdict of `npm run grade <id>`.
+if (!config.customizations?.vscode?.extensions?.includes("vitest.explorer")) {
+  problems.push("the vitest.explorer extension is not recommended (customizations.vscode.extensions)");
 }
 for (const p of problems) console.error(`✗ ${p}`);
 console.log(

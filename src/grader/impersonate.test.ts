@@ -32,7 +32,8 @@ test("a wrong edit fails, saying what was expected and naming the hint command",
   assert.match(r.message ?? "", /npm run hint linreg-normal-equation/);
 });
 
-test("an infinite loop times out that exercise only; the others are still graded", async () => {
+// Grades every exercise, one vitest process each: minutes on a loaded machine, beyond the default per-test limit.
+test("an infinite loop times out that exercise only; the others are still graded", { timeout: 900_000 }, async () => {
   const code = readFileSync(linreg.solution, "utf8");
   writeFileSync(linreg.stub, code.replace("let sum = 0;", "let sum = 0;\n  for (;;) {}"));
   const results = await runExercises(
