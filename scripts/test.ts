@@ -1,18 +1,16 @@
-// `npm test`: the library's tests (vitest), then your exercises graded, then every reference solution proven with the
+// `npm test`: the library's unit tests, then your exercises graded, then every reference solution proven with the
 // same tests. Ends with the per-week progress table and one summary line.
 import { closingLines, gradeSelection } from "../src/grader/grade";
 import { formatResult } from "../src/grader/report";
 import { killTestsOnInterrupt } from "../src/grader/run-exercise";
-import { HOST_TOOL_TESTS } from "../src/grader/test-tiers";
-import { runUnitTests } from "../src/grader/unit-tests";
+import { findUnitTests, runUnitTests } from "../src/grader/unit-tests";
 import { findRoot } from "../src/workspace/paths";
 
 async function main() {
   killTestsOnInterrupt();
   const root = findRoot();
-  console.log("== 1/3 tests of src/, scripts/ and capstone/ (vitest projects unit and integration) ==");
-  const unit = await runUnitTests(root);
-  for (const t of HOST_TOOL_TESTS) console.log(`left out: ${t.file} needs ${t.tool}; run it with \`${t.command}\``);
+  console.log("== 1/3 unit tests of src/ ==");
+  const unit = await runUnitTests(root, findUnitTests(root));
 
   console.log("\n== 2/3 your exercises ==");
   const mine = await gradeSelection(undefined, "exercises");
