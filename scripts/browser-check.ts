@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
+import { chromiumLaunch } from "../src/plot/chromium";
 import { freePort } from "../src/workspace/local-service";
 import { listNotebooks } from "../src/workspace/notebooks";
 import { findRoot } from "../src/workspace/paths";
@@ -129,19 +130,9 @@ async function main() {
       `npm start is serving JupyterLab (it printed ${printedUrl ? printedUrl.replace(token, "<token>") : "no URL"})`,
     );
     // playwright's launch() gives every run a fresh, temporary profile of its own.
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    const { choice, options } = await chromiumLaunch();
+    console.log(`browser: ${choice.source} ${choice.executablePath}`);
+    const browser = await chromium.launch(options);
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(`${base}/lab/tree/${notebook}?token=${token}`);

@@ -1,7 +1,19 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
+
+/** Every `*.test.ts` under the given folders (the library's own tests, not the exercise tests). */
+export function findUnitTests(root: string, folders = ["src", "scripts", "capstone"]): string[] {
+  return folders
+    .filter((f) => existsSync(join(root, f)))
+    .flatMap((f) =>
+      readdirSync(join(root, f), { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile() && d.name.endsWith(".test.ts") && !d.parentPath.includes("node_modules"))
+        .map((d) => join(d.parentPath, d.name))
+        .sort(),
+    );
+}
 
 /** The part of vitest's JSON report (its `json` reporter, Jest's format) that the counts come from. */
 interface JsonReport {
@@ -23,14 +35,12 @@ export function countReport(report: JsonReport): { passed: number; failed: numbe
 }
 
 /**
- * Runs the library's own tests (vitest projects `unit` and `integration` from vitest.config.ts; the exercise tests
- * are graded separately) with vitest's usual report on the terminal, and counts passes and failures from its JSON
- * reporter on the side.
+ * Runs the given test files with vitest (each under its project in vitest.config.ts: unit, integration or
+ * host-tools), showing vitest's usual report, and counts passes and failures from its JSON reporter on the side.
+ * Paths may be relative to the root; they are passed as absolute paths, which vitest matches exactly.
  */
-export function runUnitTests(
-  root: string,
-  projects = ["unit", "integration"],
-): Promise<{ passed: number; failed: number }> {
+export function runUnitTests(root: string, files: string[]): Promise<{ passed: number; failed: number }> {
+  if (files.length === 0) return Promise.resolve({ passed: 0, failed: 0 });
   const dir = mkdtempSync(join(tmpdir(), "unit-"));
   const report = join(dir, "report.json");
   const args = [
@@ -38,10 +48,10 @@ export function runUnitTests(
     "run",
     "--config",
     join(root, "vitest.config.ts"),
-    ...projects.flatMap((p) => ["--project", p]),
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${report}`,
+    ...files.map((f) => (isAbsolute(f) ? f : join(root, f))),
   ];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   return new Promise((resolve) => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { findRoot } from "../workspace/paths";
-import { CHROMIUM_ARGS, findChromium } from "./chromium";
+import { type BrowserChoice, CHROMIUM_ARGS, findChromium } from "./chromium";
 import type { Figure } from "./types";
 
 export interface SavePngOptions {
@@ -10,6 +10,8 @@ export interface SavePngOptions {
   height?: number;
   /** Pixel density: 2 gives a sharper image (twice the pixels) for slides and reports. Default 1. */
   scale?: number;
+  /** The browser to render with; by default the one findChromium() picks. */
+  browser?: BrowserChoice;
 }
 
 /** The plotly.js bundle installed with the workspace; loaded from disk, never from a CDN. */
@@ -26,7 +28,7 @@ export function plotlyBundlePath(root: string = findRoot()): string {
  */
 export async function savePng(fig: Figure, path: string, opts: SavePngOptions = {}): Promise<string> {
   const { width = 800, height = 500, scale = 1 } = opts;
-  const executablePath = findChromium();
+  const browser = opts.browser ?? (await findChromium());
   const bundle = plotlyBundlePath();
   if (!existsSync(bundle)) {
     throw new Error(`plotly.js is not installed (looked for ${bundle}); run the workspace setup again.`);
@@ -39,7 +41,8 @@ export async function savePng(fig: Figure, path: string, opts: SavePngOptions = 
   const profile = mkdtempSync(join(tmpdir(), "plot-chromium-"));
   try {
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath,
+      executablePath: browser.executablePath,
+      env: { ...process.env, ...browser.env } as Record<string, string>,
       headless: true,
       args: CHROMIUM_ARGS,
       offline: true,

