@@ -24,13 +24,15 @@ export default class LearnerReporter implements Reporter {
       const id = failed.map((l) => l.error?.match(EXERCISE_ID)?.[1]).find(Boolean);
       const stub = relative(process.cwd(), stubOf(module.moduleId));
       const status = failed.length === lines.length ? "not started yet" : "partly done";
+      const how = stub.endsWith(".ts")
+        ? "Replace its todo(...) calls with your code"
+        : "Delete its TODO(not started) line and write your solution";
       console.log(
         [
           "",
-          `${id ? `Exercise ${id}` : "This exercise"} is ${status}: ${failed.length} of ${lines.length} tests reached a`,
-          `todo(...) in ${stub} that is still waiting for your code. Replace the todo(...) calls with your code,`,
-          `save, and run this command again.${id ? ` Stuck? npm run hint ${id}` : ""}`,
-          "",
+          `${id ? `Exercise ${id}` : "This exercise"} is ${status}: ${failed.length} of ${lines.length} tests stopped at ${stub},`,
+          `which is still waiting for your code. ${how}, save, and run this command again.`,
+          id ? `Stuck? npm run hint ${id}` : "",
         ].join("\n"),
       );
     }
