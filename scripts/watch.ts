@@ -1,9 +1,12 @@
 // `npm run watch [exercise]`: re-grades an exercise each time you save it, then names the next one.
 // Keys: h = hints for the current exercise, q = quit.
 import { formatResult } from "../src/grader/report";
+import { killTestsOnInterrupt } from "../src/grader/run-exercise";
 import { watchExercises } from "../src/grader/watch";
 import { findRoot } from "../src/workspace/paths";
 
+// The warm test process lives in its own process group: a SIGINT or SIGTERM to the watcher ends it too.
+killTestsOnInterrupt();
 const root = findRoot();
 const w = watchExercises(
   root,
