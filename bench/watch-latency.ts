@@ -3,13 +3,16 @@
 // Usage: npm run bench [-- runs]   (default 15 runs of each)
 import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { loadManifest } from "../src/grader/manifest";
 import { runExercise } from "../src/grader/run-exercise";
 import { watchExercises } from "../src/grader/watch";
 import { temporaryWorkspace } from "../src/workspace/copy";
 import { findRoot } from "../src/workspace/paths";
 
-const runs = Number(process.argv[2] ?? 15);
+const runs = Number(parseArgs({ options: {}, allowPositionals: true }).positionals[0] ?? 15);
+if (!(Number.isInteger(runs) && runs > 0))
+  throw new Error("usage: npm run bench -- [runs, a whole number, default 15]");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 

@@ -1,25 +1,30 @@
 // `npm run aws:local [-- --port N]`: starts the local AWS API server (moto, pinned in .venv) and keeps it running
 // until Ctrl-C. Other terminals point the AWS CLI and the SDK at it with the `export` line it prints. Everything it
 // holds lives in memory and is gone when it stops; no real AWS account is ever involved.
+import { parseArgs } from "node:util";
 import { startLocalAws } from "../src/aws/local-server";
 import { portIsFree } from "../src/workspace/local-service";
 
 const USAGE = "usage: npm run aws:local [-- --port N]   (default: a free port)";
 
 function parsePort(argv: string[]): number | undefined {
-  let port: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const value = arg === "--port" ? argv[++i] : arg.startsWith("--port=") ? arg.slice("--port=".length) : undefined;
-    if (value === undefined) throw new Error(`unknown argument "${arg}"\n${USAGE}`);
-    port = Number(value);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(`--port needs a port number between 1 and 65535, got "${value ?? ""}"\n${USAGE}`);
-    }
+  let values: { port?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: "string" }, help: { type: "boolean", short: "h" } },
+    }));
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (values.port === undefined) return undefined;
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`--port needs a port number between 1 and 65535, got "${values.port}"\n${USAGE}`);
   }
   return port;
 }

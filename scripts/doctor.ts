@@ -6,7 +6,7 @@ import { describeChromium } from "../src/plot/chromium";
 import { portIsFree } from "../src/workspace/local-service";
 import { KERNEL_NAME, workspacePaths } from "../src/workspace/paths";
 import { capture } from "../src/workspace/run";
-import { findPython, kernelSpec, MIN_PYTHON } from "../src/workspace/setup";
+import { findPython, kernelSpec, MIN_PYTHON, pythonKernelSpec } from "../src/workspace/setup";
 
 type Check = { name: string; ok: boolean; detail: string; fix?: string; optional?: boolean };
 const p = workspacePaths();
@@ -64,6 +64,16 @@ async function main() {
     ok: specOk && !!listed,
     detail: specOk ? (listed ? specFile : "written but Jupyter does not list it") : "missing or points elsewhere",
     fix: "run `npm run setup` (it rewrites the kernelspec with this folder's absolute paths)",
+  });
+  const pythonSpecFile = join(p.pythonKernelDir, "kernel.json");
+  const pythonSpecOk =
+    existsSync(pythonSpecFile) &&
+    readFileSync(pythonSpecFile, "utf8").trim() === JSON.stringify(pythonKernelSpec(p.venvBin), null, 2);
+  checks.push({
+    name: 'kernel "Python (study)" registered (the Python companion notebooks)',
+    ok: pythonSpecOk,
+    detail: pythonSpecOk ? pythonSpecFile : "missing or points elsewhere",
+    fix: "run `npm run setup` (it writes the kernelspec for .venv's Python and ipykernel)",
   });
   for (const [tool, what] of [
     ["moto_server", "moto, the local AWS server of the AWS weeks"],

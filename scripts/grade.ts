@@ -1,13 +1,17 @@
 // `npm run grade [week|exercise]`: grades your exercises (all of them, one week, or one exercise).
 // Maintainers: `npm run grade -- --solutions [week|exercise]` proves the reference solutions instead.
+import { parseArgs } from "node:util";
 import { closingLines, gradeSelection } from "../src/grader/grade";
 import { killTestsOnInterrupt } from "../src/grader/run-exercise";
 
 async function main() {
   killTestsOnInterrupt();
-  const args = process.argv.slice(2);
-  const solutions = args.includes("--solutions");
-  const selector = args.find((a) => !a.startsWith("--"));
+  const { values, positionals } = parseArgs({
+    options: { solutions: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
+  const solutions = values.solutions;
+  const selector = positionals[0];
   const run = await gradeSelection(selector, solutions ? "solutions" : "exercises");
   if (!solutions) console.log(`\n${closingLines(run)}`);
   const failed = run.results.filter((r) => !["solved", "not-started"].includes(r.verdict)).length;

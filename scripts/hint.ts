@@ -1,4 +1,5 @@
 // `npm run hint <exercise>`: prints an exercise's hints, solved or not. Without an id: the next unsolved exercise.
+import { parseArgs } from "node:util";
 import { loadManifest, selectExercises } from "../src/grader/manifest";
 import { readProgress } from "../src/grader/progress";
 import { findRoot, workspacePaths } from "../src/workspace/paths";
@@ -6,7 +7,7 @@ import { findRoot, workspacePaths } from "../src/workspace/paths";
 function main() {
   const root = findRoot();
   const all = loadManifest(root);
-  const id = process.argv[2];
+  const id = parseArgs({ options: {}, allowPositionals: true }).positionals[0];
   let ex = id ? selectExercises(all, id).find((e) => e.id === id) : undefined;
   if (id && !ex)
     throw new Error(`"${id}" is a week, not an exercise: name one exercise, e.g. \`npm run hint ${all[0].id}\`.`);

@@ -2,19 +2,29 @@
 // Options: --headless (no browser; implied by CI=true or when Linux has no display), --port N; any other
 // argument is passed on to `jupyter lab` (for example --LabApp.expose_app_in_browser=True).
 import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
 import { labCommand } from "../src/workspace/jupyter";
 import { ensureSetup } from "../src/workspace/setup";
 
-const argv = process.argv.slice(2);
-const portArg = argv.indexOf("--port");
-const port = portArg >= 0 ? Number(argv[portArg + 1]) : undefined;
+// Not strict: options other than --port and --headless belong to `jupyter lab` and are passed on as written.
+const { values, tokens } = parseArgs({
+  options: { port: { type: "string" }, headless: { type: "boolean" } },
+  strict: false,
+  allowPositionals: true,
+  tokens: true,
+});
+const port = values.port === undefined ? undefined : Number(values.port);
 if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-  console.error(`--port needs a port number, got "${argv[portArg + 1]}"`);
+  console.error(`--port needs a port number, got "${values.port}"`);
   process.exit(2);
 }
 const noDisplay = process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const headless = argv.includes("--headless") || !!process.env.CI || noDisplay;
-const passThrough = argv.filter((a, i) => a !== "--headless" && a !== "--port" && argv[i - 1] !== "--port");
+const headless = values.headless === true || !!process.env.CI || noDisplay;
+const passThrough = tokens.flatMap((t) => {
+  if (t.kind === "positional") return [t.value];
+  if (t.kind !== "option" || t.name === "port" || t.name === "headless") return [];
+  return t.inlineValue ? [`${t.rawName}=${t.value}`] : [t.rawName];
+});
 
 try {
   const done = ensureSetup();

@@ -1,8 +1,10 @@
 // `npm run verify`: the maintainers' and CI's strict check. Run it on an untouched checkout (it expects every stub
 // to be "not started"). Steps: type check, lint, manifest completeness, stubs prove nothing, solutions pass,
 // every notebook in both passes. Usage: npm run verify [-- --skip-notebooks]
+
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { completenessProblems } from "../src/grader/completeness";
 import { loadManifest } from "../src/grader/manifest";
 import { formatResult } from "../src/grader/report";
@@ -53,7 +55,7 @@ async function main() {
     const results = await runExercises(exercises, "solutions", root);
     return results.filter((r) => r.verdict !== "solved").map((r) => formatResult(r));
   });
-  if (!process.argv.includes("--skip-notebooks")) {
+  if (!parseArgs({ options: { "skip-notebooks": { type: "boolean" } } }).values["skip-notebooks"]) {
     await step("notebooks: solutions pass and stubs pass", () => checkNotebooks([]));
   }
   console.log(failures.length ? `\nverify: ${failures.length} problems` : "\nverify: everything holds.");

@@ -1,5 +1,6 @@
 // `npm run watch [exercise]`: re-grades an exercise each time you save it, then names the next one.
 // Keys: h = hints for the current exercise, q = quit.
+import { parseArgs } from "node:util";
 import { formatResult } from "../src/grader/report";
 import { killTestsOnInterrupt } from "../src/grader/run-exercise";
 import { watchExercises } from "../src/grader/watch";
@@ -18,7 +19,7 @@ const w = watchExercises(
       if (!next) console.log("Every exercise is solved!");
     },
   },
-  process.argv[2],
+  parseArgs({ options: {}, allowPositionals: true }).positionals[0],
 );
 await w.ready;
 const cur = w.current();

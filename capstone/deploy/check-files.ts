@@ -181,6 +181,12 @@ export async function checkDeployFiles({ deployDir, k8sDir, account, region }: D
         policyArn(NAMES.pullPolicy),
       ])
         if (!arns.includes(need)) problems.push(`${clusterPath}: node group ${g.name} does not attach ${need}`);
+      // With IRSA the pods have their own role, but a pod that reaches IMDS can still take the node's credentials.
+      if (g.disablePodIMDS !== true) {
+        problems.push(
+          `${clusterPath}: node group ${g.name} must set disablePodIMDS: true (pods would reach the node's role)`,
+        );
+      }
     }
   }
 

@@ -293,6 +293,29 @@ test("a wrong role name in the cluster config is caught before any deploy", asyn
   }
 });
 
+test("node groups that let pods reach the instance metadata service are caught before any deploy", async () => {
+  const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "capstone-deploy-"));
+  try {
+    cpSync(HERE, join(dir, "deploy"), { recursive: true });
+    const cluster = join(dir, "deploy", "cluster.yaml");
+    writeFileSync(cluster, readFileSync(cluster, "utf8").replace("disablePodIMDS: true", "disablePodIMDS: false"));
+    const problems = await checkDeployFiles({
+      deployDir: join(dir, "deploy"),
+      k8sDir: join(HERE, "..", "k8s"),
+      account: ACCOUNT,
+      region: REGION,
+    });
+    assert.ok(
+      problems.some((p) => p.includes("disablePodIMDS")),
+      `expected the IMDS finding, got ${JSON.stringify(problems)}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("deploy-eks.sh, release workflow and check-files.ts use the same names", () => {
   const sh = readFileSync(script, "utf8");
   const v = (name: string) => new RegExp(`^${name}=(.*)$`, "m").exec(sh)?.[1];

@@ -3,7 +3,9 @@
 #   1. the base image of capstone/Dockerfile's FROM, if missing: pulled (BASE_IMAGE=pull, where a registry can be
 #      reached, as on GitHub's runners) or made locally by scripts/images/base-image.sh (the default: this workspace's
 #      CI cannot reach a registry, so it debootstraps Debian and adds this machine's Node, under the official tag);
-#   2. the model, if missing (npm run capstone:train);
+#   2. the model: capstone/model/model.json, trained first if missing (npm run capstone:train), or, with
+#      `--from exercises`, trained from YOUR week-2 exercises (npm run capstone:train -- --from exercises, which stops
+#      while one of them is unsolved); its source (learner or reference) is printed and probed;
 #   3. buildah bud --isolation chroot (no Docker engine), context = the repository root;
 #   4. the image's own command, run with buildah run (its USER, WORKDIR, ENV and CMD), on a free loopback port;
 #   5. capstone/scripts/image-probe.ts against it: probes, /model's checksum, and every row of the dataset predicted
@@ -12,7 +14,20 @@
 #   7. the build time and the image size.
 # Needs root (buildah with chroot isolation), buildah, curl, node; debootstrap only to make the base image.
 # Settings: IMAGE_TAG (default dev; the image is localhost/ml-capstone-api:$IMAGE_TAG), BASE_IMAGE=pull|local.
+#   npm run capstone:image                        # the model already in capstone/model/ (the reference one if missing)
+#   npm run capstone:image -- --from exercises    # retrain it from your exercises first, then build and probe
 set -euo pipefail
+model_from=""
+case "${1:-}" in
+  "") ;;
+  --from) model_from=${2:-} ;;
+  --from=*) model_from=${1#--from=} ;;
+  *) echo "usage: build-image.sh [--from exercises|reference]" >&2; exit 2 ;;
+esac
+case "$model_from" in
+  "" | exercises | reference) ;;
+  *) echo "--from must be exercises or reference, got '$model_from'" >&2; exit 2 ;;
+esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 dockerfile=capstone/Dockerfile
@@ -42,11 +57,16 @@ else
 fi
 
 stamp "2/6 model"
-if [[ -f capstone/model/model.json ]]; then
+if [[ -n $model_from ]]; then
+  npm run --silent capstone:train -- --from "$model_from" --out capstone/model/model.json
+elif [[ -f capstone/model/model.json ]]; then
   echo "  capstone/model/model.json present"
 else
   npm run --silent capstone:train
 fi
+# Whose code made the model the image will serve: the artifact's kind says it (capstone/src/model.ts).
+model_source=$(node -e 'const k = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).kind; console.log(k === "week2-forest" ? "learner" : "reference")' capstone/model/model.json)
+echo "  source: $model_source ($( [[ $model_source == learner ]] && echo "your week-2 forest and serializer" || echo "the workspace's src/ml; --from exercises serves yours"))"
 
 stamp "3/6 buildah bud -f $dockerfile -t $image (context: the repository root, filtered by .dockerignore)"
 log=$(mktemp)
@@ -121,5 +141,5 @@ tail -3 "$log" | cut -c1-220 | sed 's/^/    /'
 [[ $status -eq 0 ]] || { echo "the server did not exit cleanly on SIGTERM" >&2; exit 1; }
 
 echo
-echo "capstone image $image: built in ${build_seconds}s, $size; served the model and shut down cleanly" \
+echo "capstone image $image: built in ${build_seconds}s, $size; served the $model_source model and shut down cleanly" \
   "(total $((SECONDS - total))s)"

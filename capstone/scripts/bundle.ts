@@ -14,12 +14,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { build } from "esbuild";
 
 const capstone = join(dirname(fileURLToPath(import.meta.url)), "..");
 const entry = join(capstone, "src", "server.ts");
 // An optional argument writes the bundle elsewhere (infra.test.ts bundles into a temporary folder).
-const outfile = process.argv[2] ? resolve(process.argv[2]) : join(capstone, "dist", "server.mjs");
+const [out] = parseArgs({ options: {}, allowPositionals: true }).positionals;
+const outfile = out ? resolve(out) : join(capstone, "dist", "server.mjs");
 
 /** "@fastify/swagger/index.js" -> "@fastify/swagger", "pino" -> "pino". */
 function packageName(specifier: string): string {

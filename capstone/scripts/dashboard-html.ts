@@ -1,13 +1,15 @@
 /**
- * A Grafana dashboard JSON drawn as one static HTML page with plotly.js, for screenshots.ts. There is no Grafana (nor
- * Prometheus) binary on the machines this runs on, so this draws the SAME dashboard file that docker-compose
+ * A Grafana dashboard JSON drawn as one static HTML page with plotly.js, for screenshots.ts. Grafana cannot be installed on
+ * the machines this runs on, so this draws the SAME dashboard file that docker-compose
  * provisions: its panels at their gridPos, their titles, units, stacking and legend tables, each with the numbers its
- * own PromQL gives over real scrapes of the live API (promql-lite.ts). It imitates Grafana's dark theme; it is not a
- * pixel copy of Grafana.
+ * own PromQL gives when a real Prometheus answers it (local-prometheus.ts). It imitates Grafana's dark theme; it is
+ * not a pixel copy of Grafana, and the page says it is drawn from Prometheus data.
  *
  *   const html = dashboardHtml(dashboard, panelsData, { subtitle });
  *   // then, in the page: add plotly.js, call window.drawDashboard()
  */
+
+import { escapeHtml } from "../../src/workspace/html";
 
 export interface DashboardPanel {
   id: number;
@@ -30,9 +32,6 @@ export interface PanelSeries {
 const COLUMN_WIDTH = 1600 / 24;
 const ROW_HEIGHT = 34;
 const GAP = 8;
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
 export function dashboardHtml(
   dashboard: Dashboard,

@@ -2,7 +2,9 @@
 // prove it is the model we trained, served correctly:
 //   - the probes answer (/healthz, /readyz, SageMaker's /ping), and /model names our model's checksum;
 //   - every row of the model's dataset, sent as one batch to POST /predict, comes back with exactly the class AND
-//     the probabilities that the original RandomForest (src/ml, loaded from the same model.json) computes here;
+//     the probabilities that the original model computes here, from the same model.json: the RandomForest of src/ml
+//     for the reference model, or, for yours ("week2-forest", source learner), your own loadForest and predictTree
+//     (exercises/week-02), whose vote shares the API serves as probabilities;
 //   - a single instance, SageMaker's POST /invocations in JSON and in CSV, give the same answers;
 //   - bad input gets 400/415 with the error envelope and no stack trace; /metrics and /openapi.json are there.
 //
@@ -11,10 +13,12 @@
 // the freshly built image; capstone/deploy/deploy-eks.sh against the public endpoint.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadForest } from "../../exercises/week-02/save-forest";
 import { loadDataset } from "../../src/data/index";
 import { loadArtifact } from "../../src/ml/artifact";
 import type { ForestModel } from "../../src/ml/forest";
 import { forestFromArtifact } from "../../src/ml/tree-artifacts";
+import { learnerVoteShares } from "./learner-model";
 
 const base = (process.argv[2] ?? "").replace(/\/$/, "");
 const modelPath = process.argv[3] ?? join(dirname(fileURLToPath(import.meta.url)), "..", "model", "model.json");
@@ -65,24 +69,31 @@ interface Prediction {
 }
 type Body = { modelVersion?: string; prediction?: Prediction; predictions?: Prediction[] } | undefined;
 
-// The reference: the model file loaded by the workspace's own loader into the original RandomForest.
-const artifact = loadArtifact<ForestModel>(modelPath, { expectKind: "random-forest", expectTask: "classification" });
-const forest = forestFromArtifact(artifact);
+// The expected answers: the model file loaded by its own code, never by the API's.
+const artifact = loadArtifact(modelPath, { expectTask: "classification" });
+const source = artifact.kind === "week2-forest" ? "learner" : "reference";
 const classNames = artifact.classNames ?? [];
 const datasetName = artifact.metadata.dataset;
 if (!datasetName) throw new Error(`${modelPath} does not name its dataset (metadata.dataset)`);
 const data = loadDataset(datasetName as Parameters<typeof loadDataset>[0]);
 const rows = data.X;
-const expected = forest.predictProba(rows);
+const expected =
+  source === "learner"
+    ? learnerVoteShares(loadForest(JSON.stringify(artifact.model)).forest, rows)
+    : forestFromArtifact(loadArtifact<ForestModel>(modelPath, { expectKind: "random-forest" })).predictProba(rows);
+const original = source === "learner" ? "your forest (exercises/week-02)" : "the local RandomForest (src/ml)";
 const instances = rows.map((row) => Object.fromEntries(artifact.featureNames.map((f, j) => [f, row[j]])));
-console.log(`probing ${base} with ${modelPath} (${artifact.metadata.dataset}, ${rows.length} rows)`);
+console.log(
+  `probing ${base} with ${modelPath} (${artifact.metadata.dataset}, ${rows.length} rows; source ${source}, ` +
+    `kind ${artifact.kind})`,
+);
 
 /** Why `got` (the answers for rows from..from+count) differs from the local forest's, or null when identical. */
 function mismatch(got: Prediction[] | undefined, from: number, count: number): string | null {
   if (!Array.isArray(got) || got.length !== count) return `expected ${count} predictions, got ${got?.length ?? "none"}`;
   for (let i = 0; i < count; i++) {
     const want = expected[from + i];
-    // The forest's predict is the first class with the highest probability; so is the API's.
+    // Both forests' predict is the first class with the highest probability (or vote count); so is the API's.
     const wantClass = classNames[want.indexOf(Math.max(...want))];
     // Exact equality, not a tolerance: the flat predictor is meant to be the same arithmetic, and JSON carries a
     // double to the bit (the shortest decimal that reads back as the same double).
@@ -102,12 +113,19 @@ check(ready.status === 200, "GET /readyz is 200 (model loaded, warm-up passed)",
 const ping = await call("/ping");
 check(ping.status === 200, "GET /ping (SageMaker) is 200", `got ${ping.status}`);
 
-const info = (await call("/model")).json as { checksum?: string; version?: string; features?: string[] } | undefined;
+const info = (await call("/model")).json as
+  | { checksum?: string; version?: string; features?: string[]; source?: string }
+  | undefined;
 check(
   info?.checksum === artifact.checksum,
   "GET /model serves this model.json",
   `checksum ${info?.checksum}, expected ${artifact.checksum}`,
   `${info?.version}, checksum ${artifact.checksum.slice(0, 12)}...`,
+);
+check(
+  info?.source === source,
+  `GET /model says where the model came from: source ${source}`,
+  `source ${info?.source}, expected ${source}`,
 );
 check(
   JSON.stringify(info?.features) === JSON.stringify(artifact.featureNames),
@@ -118,7 +136,7 @@ const batch = await post("/predict", JSON.stringify({ instances }));
 const batchWhy = answerOf(batch, 0, rows.length);
 check(
   batchWhy === null,
-  `POST /predict, all ${rows.length} rows in one batch: classes and probabilities identical to the local RandomForest`,
+  `POST /predict, all ${rows.length} rows in one batch: classes and probabilities identical to ${original}`,
   batchWhy ?? "",
   `${batch.ms.toFixed(0)} ms`,
 );
@@ -151,8 +169,10 @@ check(![invalid, notJson].some((a) => /\bat .+:\d+:\d+\)?/.test(a.text)), "no er
 
 const metrics = await call("/metrics");
 check(
-  metrics.status === 200 && metrics.text.includes("predictions_total") && metrics.text.includes(artifact.checksum),
-  "GET /metrics has predictions_total and model_info with this checksum",
+  metrics.status === 200 &&
+    metrics.text.includes("predictions_total") &&
+    metrics.text.includes(`checksum="${artifact.checksum}",source="${source}"`),
+  `GET /metrics has predictions_total and model_info with this checksum and source ${source}`,
 );
 const openapi = (await call("/openapi.json")).json as { openapi?: string } | undefined;
 check(/^3\./.test(openapi?.openapi ?? ""), "GET /openapi.json is an OpenAPI 3 document", `openapi ${openapi?.openapi}`);

@@ -3,36 +3,37 @@
  *
  *   capstone/docs/api-docs.png           GET /docs: the OpenAPI page (@fastify/swagger-ui) generated from the same
  *                                        TypeBox schemas that validate the requests, with POST /predict opened
- *   capstone/docs/grafana-dashboard.png  the Grafana dashboard that docker-compose provisions
- *                                        (capstone/compose/grafana/dashboards/capstone-api.json) with real traffic
+ *   capstone/docs/grafana-dashboard.png  the dashboard that docker-compose provisions for Grafana
+ *                                        (capstone/compose/grafana/dashboards/capstone-api.json), drawn from a real
+ *                                        Prometheus's data
  *
- * There is no Grafana or Prometheus binary here (nor a registry to pull their images from), so for the second picture
- * this script plays both parts: it sends about a minute of mixed traffic (single rows at a changing rate, batches,
- * SageMaker CSV calls, and a few bad requests), scrapes GET /metrics every 2 s as Prometheus would, evaluates each
- * panel's own PromQL over those scrapes (promql-lite.ts) and draws the panels with plotly.js at their grid positions
- * (dashboard-html.ts). The numbers are real; the look imitates Grafana's.
+ * A real Prometheus (Debian's package, on loopback) runs the compose stack's own prometheus.yml against the local API
+ * (local-prometheus.ts) while this script sends mixed traffic (single rows at a changing rate, batches, SageMaker CSV
+ * calls, and a few bad requests). Every panel's PromQL is then sent to Prometheus's /api/v1/query_range, which must
+ * evaluate each one without error, and the answers are drawn with plotly.js at the panels' grid positions
+ * (dashboard-html.ts). Grafana itself cannot be installed here: the look imitates Grafana's, the numbers are
+ * Prometheus's, and the picture says so.
  *
  *   npm run capstone:screenshots
- *   npm run capstone:screenshots -- --seconds 20        # shorter traffic
+ *   npm run capstone:screenshots -- --seconds 30        # shorter traffic
  *
- * Chromium: Debian's /usr/bin/chromium (or CHROMIUM_PATH), driven by playwright-core, with every request outside the
- * loopback API blocked: nothing is fetched from the internet.
+ * Chromium: the browser src/plot/chromium.ts picks (CHROMIUM_PATH, an installed one, or the packaged one), driven
+ * by playwright-core, with every request outside the loopback API blocked: nothing is fetched from the internet.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, findChromium } from "../../src/plot/chromium";
+import { chromiumLaunch } from "../../src/plot/chromium";
 import { plotlyBundlePath } from "../../src/plot/png";
 import { type Dashboard, dashboardHtml, type PanelSeries } from "./dashboard-html";
 import { datasetInstances, loadAverage, root, startCapstone } from "./local-capstone";
-import { evaluate, legend, parseScrape, type Scrape } from "./promql-lite";
+import { legend, queryRange, startPrometheus, targetHealth } from "./local-prometheus";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" } } });
+const { values } = parseArgs({ options: { seconds: { type: "string", default: "90" } } });
 const SECONDS = Number(values.seconds);
-const SCRAPE_EVERY_S = 2;
-// Grafana's $__rate_interval is at least four scrape intervals.
-const RATE_INTERVAL = `${4 * SCRAPE_EVERY_S + 2}s`;
+if (!(SECONDS >= 20)) throw new Error(`--seconds ${values.seconds}: give at least 20 (four scrapes and a rate window)`);
 const docsDir = join(root, "capstone", "docs");
 const dashboardFile = join(root, "capstone", "compose", "grafana", "dashboards", "capstone-api.json");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,8 +47,15 @@ const dashboard = JSON.parse(readFileSync(dashboardFile, "utf8")) as Dashboard &
 };
 
 const api = await startCapstone({ env: { LOG_LEVEL: "warn" } });
+const prometheus = await startPrometheus(api.port).catch(async (e) => {
+  await api.stop();
+  throw e;
+});
+const SCRAPE_EVERY_S = prometheus.scrapeIntervalS;
+// Grafana's $__rate_interval for a step of one scrape interval: max(step + scrape interval, 4 x scrape interval).
+const RATE_INTERVAL = `${4 * SCRAPE_EVERY_S}s`;
 mkdirSync(docsDir, { recursive: true });
-const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+const browser = await chromium.launch((await chromiumLaunch()).options);
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1 });
   // Only the local API may be reached.
@@ -56,10 +64,9 @@ try {
     return url.startsWith(api.url) || url.startsWith("data:") ? route.continue() : route.abort();
   });
 
-  // ---- 1. traffic, scraped like Prometheus --------------------------------------------------------------------------
+  // ---- 1. traffic, scraped by Prometheus ----------------------------------------------------------------------------
   const instances = datasetInstances();
   const features = Object.keys(instances[0]);
-  const scrapes: Scrape[] = [];
   const t0 = Date.now();
   let sent = 0;
   let unexpected = 0;
@@ -74,15 +81,7 @@ try {
         unexpected++;
       });
   };
-  let stop = false;
-  const scraper = (async () => {
-    while (!stop) {
-      const text = await (await fetch(`${api.url}/metrics`)).text();
-      scrapes.push(parseScrape(text, (Date.now() - t0) / 1000, { job: "capstone-api", instance: "api:8080" }));
-      await sleep(SCRAPE_EVERY_S * 1000);
-    }
-  })();
-  console.log(`sending ${SECONDS} s of mixed traffic to ${api.url}, scraping /metrics every ${SCRAPE_EVERY_S} s ...`);
+  console.log(`sending ${SECONDS} s of mixed traffic to ${api.url}; Prometheus at ${prometheus.url} scrapes it ...`);
   const inflight = new Set<Promise<void>>();
   const track = (p: Promise<void>) => {
     inflight.add(p);
@@ -114,44 +113,49 @@ try {
     await sleep(50);
   }
   await Promise.all(inflight);
-  await sleep(SCRAPE_EVERY_S * 1000 + 200);
-  stop = true;
-  await scraper;
-  console.log(
-    `  ${sent} requests, ${unexpected} with an unexpected status; ${scrapes.length} scrapes; ${loadAverage()}`,
-  );
+  await sleep(2 * SCRAPE_EVERY_S * 1000 + 500);
+  const end = Date.now();
+  console.log(`  ${sent} requests, ${unexpected} with an unexpected status; ${loadAverage()}`);
   if (unexpected > 0)
     throw new Error(`${unexpected} requests got an unexpected status: the traffic is not as designed`);
+  const targets = await targetHealth(prometheus.url);
+  const down = targets.filter((t) => t.health !== "up");
+  if (targets.length === 0 || down.length > 0)
+    throw new Error(`Prometheus's scrape targets are not all up: ${JSON.stringify(targets)}`);
 
-  // ---- 2. each panel's own queries over the scrapes -----------------------------------------------------------------
+  // ---- 2. each panel's own queries, answered by Prometheus ---------------------------------------------------------
   const data: Record<number, PanelSeries[]> = {};
-  const times = scrapes.map((s) => s.t).filter((t) => t >= SCRAPE_EVERY_S * 2);
+  let queries = 0;
   for (const panel of dashboard.panels) {
     const series = new Map<string, PanelSeries>();
     for (const target of panel.targets) {
       const expr = target.expr.replaceAll("$__rate_interval", RATE_INTERVAL);
-      for (const t of times) {
-        for (const s of evaluate(expr, scrapes, t)) {
-          const name = legend(target.legendFormat, s.labels);
-          const line = series.get(name) ?? { name, x: [], y: [] };
-          line.x.push(t0 + t * 1000);
-          line.y.push(s.value);
-          series.set(name, line);
+      // queryRange throws when Prometheus refuses the query: every query of the dashboard must evaluate.
+      const answer = await queryRange(prometheus.url, expr, t0 / 1000, end / 1000, SCRAPE_EVERY_S);
+      queries++;
+      for (const s of answer) {
+        const name = legend(target.legendFormat, s.metric);
+        const line = series.get(name) ?? { name, x: [], y: [] };
+        for (const [t, v] of s.values) {
+          line.x.push(t * 1000);
+          line.y.push(v);
         }
+        series.set(name, line);
       }
     }
     data[panel.id] = [...series.values()].sort((a, b) => a.name.localeCompare(b.name));
     const empty = data[panel.id].length === 0 ? "  <- NO DATA" : "";
     console.log(`  panel "${panel.title}": ${data[panel.id].length} series${empty}`);
   }
+  console.log(`  ${queries} queries of the dashboard JSON, all evaluated by Prometheus without error`);
 
   // ---- 3. drawn and photographed ------------------------------------------------------------------------------------
   const minutes = (SECONDS / 60).toFixed(1);
   const html = dashboardHtml(dashboard, data, {
     subtitle:
-      `last ${minutes} min of a local run, scraped every ${SCRAPE_EVERY_S} s · ` +
-      "each panel's own PromQL from capstone/compose/grafana/dashboards/capstone-api.json, evaluated by " +
-      "capstone/scripts/screenshots.ts (no Grafana binary here)",
+      `${minutes} min of a local run · drawn from Prometheus data: each panel's PromQL ` +
+      `(capstone/compose/grafana/dashboards/capstone-api.json) answered by ${prometheusVersion()}'s ` +
+      `/api/v1/query_range, scraping every ${SCRAPE_EVERY_S} s · not rendered by Grafana (not installed here)`,
   });
   const board = await context.newPage();
   const rows = Math.max(...dashboard.panels.map((p) => p.gridPos.y + p.gridPos.h));
@@ -181,8 +185,17 @@ try {
   if (missing.length > 0) throw new Error(`panels without data: ${missing.join(", ")}`);
 } finally {
   await browser.close();
+  await prometheus.stop();
   await api.stop();
   rmSync(dirname(api.logFile), { recursive: true, force: true });
+  rmSync(dirname(prometheus.logFile), { recursive: true, force: true });
+}
+
+/** "Prometheus 2.42.0", from the binary itself. */
+function prometheusVersion(): string {
+  const out = spawnSync("prometheus", ["--version"], { encoding: "utf8" });
+  const m = /version (\d+\.\d+\.\d+)/.exec(`${out.stdout}${out.stderr}`);
+  return m ? `Prometheus ${m[1]}` : "Prometheus";
 }
 
 function kib(path: string): string {

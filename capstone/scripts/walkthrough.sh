@@ -8,8 +8,21 @@
 #
 # It trains into a scratch folder (it never replaces capstone/model/model.json) and serves that file through
 # MODEL_PATH, on a free loopback port. Exit 1 if any step does not answer as described.
+#
+#   npm run capstone:walkthrough                       # the reference model (src/ml)
+#   npm run capstone:walkthrough -- --from exercises   # YOUR model: your week-2 forest and serializer
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+
+FROM=reference
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --from) FROM=${2:-}; shift 2 ;;
+    --from=*) FROM=${1#--from=}; shift ;;
+    *) echo "usage: walkthrough.sh [--from reference|exercises]" >&2; exit 2 ;;
+  esac
+done
+case "$FROM" in reference | exercises) ;; *) echo "--from must be reference or exercises, got '$FROM'" >&2; exit 2 ;; esac
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/capstone-walkthrough-XXXXXX")
 SERVER_PID=""
@@ -34,9 +47,18 @@ fail() {
 }
 
 step "1. Train the model"
-say "The workspace's own RandomForest (src/ml) on the breast-cancer dataset: 100 trees, maxDepth 10, seed 42,"
-say "saved in the ONE artifact format (src/ml/artifact.ts) with a version and a sha256 checksum."
-run npm run --silent capstone:train -- --out "$WORK/model.json" --version walkthrough-1
+if [ "$FROM" = exercises ]; then
+  say "YOUR forest (exercises/week-02/random-forest.ts) on the breast-cancer dataset: 100 trees, maxDepth 10, seed 42,"
+  say "saved by YOUR saveForest (save-forest.ts) inside the artifact envelope (version, metrics, sha256 checksum)."
+  say "It grades the four week-2 exercises it needs first, and stops here if one is not solved."
+  run npm run --silent capstone:train -- --from exercises --out "$WORK/model.json" --version walkthrough-1 ||
+    fail "your model could not be trained (see above); the reference walkthrough is: npm run capstone:walkthrough"
+else
+  say "The workspace's own RandomForest (src/ml) on the breast-cancer dataset: 100 trees, maxDepth 10, seed 42,"
+  say "saved in the ONE artifact format (src/ml/artifact.ts) with a version and a sha256 checksum."
+  say "(npm run capstone:walkthrough -- --from exercises does the same with YOUR week-2 forest and serializer.)"
+  run npm run --silent capstone:train -- --out "$WORK/model.json" --version walkthrough-1
+fi
 
 step "2. Start the API"
 say "capstone/src/server.ts is what \`npm run capstone:serve\` and the container run. All configuration comes from"
@@ -65,9 +87,13 @@ done
 run "curl -s -w ' -> %{http_code}\n' $URL/readyz"
 
 step "4. The model card"
-say "Version, checksum, the features a request must send (in this order for CSV), the classes, test metrics."
+say "Version, checksum, where the model came from (\"source\": learner = your week-2 code, reference = src/ml),"
+say "the features a request must send (in this order for CSV), the classes, test metrics."
 say "(python3 -m json.tool only pretty-prints; jq . does the same.)"
 run "curl -s $URL/model | python3 -m json.tool"
+want_source=reference
+[ "$FROM" = exercises ] && want_source=learner
+case "$(curl -s "$URL/model")" in *"\"source\":\"$want_source\""*) ;; *) fail "GET /model does not say source $want_source" ;; esac
 
 step "5. One prediction"
 say "One row of the dataset (the first patient: a malignant tumour) as { \"instance\": { feature: value, ... } }."
@@ -111,7 +137,7 @@ run "grep '\"requestId\":\"walkthrough-1\"' $WORK/server.log | python3 -m json.t
 
 step "9. The metrics Prometheus scrapes"
 say "Request durations by route and status (a histogram: rates and percentiles), predictions by class, errors"
-say "by code, batch sizes, and which model this replica serves."
+say "by code, batch sizes, and which model this replica serves (model_info, with its source label)."
 run "curl -s $URL/metrics | grep -E '^(http_request_duration_seconds_count|predictions_total|api_errors_total|model_info|model_ready|prediction_batch_size_count)'"
 
 step "10. Stop: SIGTERM"

@@ -102,6 +102,8 @@ describe("probes, model card, metrics, request ids", () => {
     assert.deepEqual(body.features, data.featureNames);
     assert.deepEqual(body.classes, ["benign", "malignant"]);
     assert.equal(body.kind, "random-forest");
+    assert.equal(body.source, "reference", "a src/ml RandomForest is the reference model, not the learner's");
+    assert.equal(body.trainedBy, "capstone/scripts/train.ts");
     assert.equal(body.maxBatch, 1000);
     assert.equal(typeof body.metrics.testAccuracy, "number");
   });
@@ -149,7 +151,7 @@ describe("probes, model card, metrics, request ids", () => {
     });
     assert.equal(counted[0] + counted[1], 3, `3 predictions counted, got ${counted}`);
     const checksum = loadArtifact(fixtureModelPath()).checksum;
-    assert.match(text, new RegExp(`model_info\\{version="test-1",checksum="${checksum}"\\} 1`));
+    assert.match(text, new RegExp(`model_info\\{version="test-1",checksum="${checksum}",source="reference"\\} 1`));
     assert.match(text, /model_ready 1/);
     assert.match(text, /api_errors_total\{code="EMPTY_BATCH"\} 1/);
     assert.match(text, /prediction_batch_size_sum 3/);

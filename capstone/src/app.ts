@@ -3,6 +3,10 @@
  * app.inject() and never open a port.
  *
  *   const app = build({ config: { maxBatch: 100 } });     // loads config.modelPath once the app is ready
+ *   const app = build({ modelPath: "/tmp/model.json" });   // a model file of your choice
+ *   // In a notebook: the event loop is the kernel's, and a long cell makes it lag, which the load shedder would
+ *   // answer with 503 OVERLOADED; turn shedding off there:
+ *   const app = build({ modelPath, config: { maxEventLoopDelayMs: 0, logLevel: "warn" } });
  *   const app = build({ loadModel: () => myModel });       // or any model
  *   await app.ready(); await app.serving.loaded;           // the load attempt is over (ready or failed)
  *
@@ -16,6 +20,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
+import { resolve } from "node:path";
 import underPressure, { type FastifyUnderPressureOptions as UnderPressureOptions } from "@fastify/under-pressure";
 import type { TObject } from "@sinclair/typebox";
 import Fastify, {
@@ -42,6 +47,8 @@ import type { ServingState } from "./state";
 export type { ServingState } from "./state";
 
 export interface BuildOptions {
+  /** The model file to serve: shorthand for config.modelPath (default capstone/model/model.json). */
+  modelPath?: string;
   /** Any field left out takes its default (config.ts); MODEL_PATH's default is capstone/model/model.json. */
   config?: Partial<Config>;
   /** Where the model comes from. Default: loadServingModel(config.modelPath), through src/ml's artifact loader. */
@@ -79,7 +86,11 @@ export function createLogger(level: Config["logLevel"], stream?: DestinationStre
 }
 
 export function build(options: BuildOptions = {}): FastifyInstance {
-  const config: Config = { ...defaultConfig(), ...options.config };
+  const config: Config = {
+    ...defaultConfig(),
+    ...options.config,
+    ...(options.modelPath === undefined ? {} : { modelPath: resolve(options.modelPath) }),
+  };
   const readiness = options.readiness ?? createReadiness();
   const metrics = createMetrics({ readiness, defaultMetrics: options.defaultMetrics });
   const makeInstanceSchema = options.instanceSchema ?? defaultInstanceSchema;

@@ -6,7 +6,8 @@
  *   predictions_total{class}                                  counter: predicted classes (drift shows up here)
  *   prediction_batch_size                                     histogram: instances per predict request
  *   api_errors_total{code}                                    counter: error responses by code (errors.ts)
- *   model_info{version,checksum}                              gauge, 1: which model this replica serves
+ *   model_info{version,checksum,source}                       gauge, 1: which model this replica serves, and whose
+ *                                                             code made it (source "learner" or "reference")
  *   model_ready                                               gauge: 1 when /readyz says ready, else 0
  *   + prom-client's default process metrics (CPU, memory, event loop lag, GC)
  *
@@ -23,7 +24,7 @@ export interface ApiMetrics {
   predictions: Counter<"class">;
   batchSize: Histogram<string>;
   errors: Counter<"code">;
-  modelInfo: Gauge<"version" | "checksum">;
+  modelInfo: Gauge<"version" | "checksum" | "source">;
   /** Records which model is served (model_info) and sets the predictions counter's classes to 0. */
   setModel(model: ServingModel): void;
 }
@@ -65,8 +66,8 @@ export function createMetrics({ readiness, defaultMetrics = true }: MetricsOptio
   });
   const modelInfo = new Gauge({
     name: "model_info",
-    help: "The model this replica serves (always 1; the labels carry the information).",
-    labelNames: ["version", "checksum"] as const,
+    help: "The model this replica serves (always 1; the labels carry the information; source: learner or reference).",
+    labelNames: ["version", "checksum", "source"] as const,
     registers: [registry],
   });
   new Gauge({
@@ -86,7 +87,7 @@ export function createMetrics({ readiness, defaultMetrics = true }: MetricsOptio
     modelInfo,
     setModel(model) {
       modelInfo.reset();
-      modelInfo.set({ version: model.version, checksum: model.checksum }, 1);
+      modelInfo.set({ version: model.version, checksum: model.checksum, source: model.source }, 1);
       // Every class appears at 0 from the start, so rate() and dashboards see a class before its first prediction.
       for (const name of model.classNames) predictions.inc({ class: name }, 0);
     },

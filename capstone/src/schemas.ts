@@ -7,7 +7,7 @@
  * builds it once the model is loaded. Before that (and in the document's skeleton) a generic instance, "an object of
  * numbers", stands in; marks like "x-model-instance" tell openapi.ts where to put the model's own schema.
  */
-import { type Static, type TObject, type TSchema, Type } from "@sinclair/typebox";
+import { type TObject, type TSchema, Type } from "@sinclair/typebox";
 import { ERROR_CODES } from "./errors";
 
 /** Where the model-specific schemas go in the OpenAPI document (see openapi.ts). */
@@ -84,29 +84,52 @@ export function requestSchemaFor(featureNames: readonly string[], maxBatch: numb
   return predictRequestSchema(instanceSchema(featureNames), maxBatch);
 }
 
-export const Prediction = Type.Object(
-  {
-    class: Type.String({
-      description: "The predicted class name (highest probability).",
-      [MODEL_MARK.className]: true,
-    }),
-    probabilities: Type.Object(
-      {},
-      {
-        additionalProperties: Type.Number({ minimum: 0, maximum: 1 }),
-        description: "Probability of every class, by class name; they sum to 1.",
-        [MODEL_MARK.probabilities]: true,
-      },
-    ),
-  },
-  { additionalProperties: false, title: "Prediction" },
-);
-export type Prediction = Static<typeof Prediction>;
+// The response bodies' TypeScript types are declared interfaces, not `Static<typeof Schema>`: the notebooks' tslab
+// compiles with TypeScript 5.0 and emits declarations, and 5.0 cannot name TypeBox's inferred types there. Each
+// interface sits next to its schema, and schemas.test.ts proves the two agree (in both directions, at compile time).
+
+/** One row's answer. */
+export interface Prediction {
+  /** The predicted class name (highest probability; a tie goes to the first class). */
+  class: string;
+  /** Probability of every class, by class name. */
+  probabilities: Record<string, number>;
+}
+
+const predictionProperties = {
+  class: Type.String({
+    description: "The predicted class name (highest probability).",
+    [MODEL_MARK.className]: true,
+  }),
+  probabilities: Type.Object(
+    {},
+    {
+      additionalProperties: Type.Number({ minimum: 0, maximum: 1 }),
+      description: "Probability of every class, by class name; they sum to 1.",
+      [MODEL_MARK.probabilities]: true,
+    },
+  ),
+};
+
+export const Prediction = Type.Object(predictionProperties, { additionalProperties: false, title: "Prediction" });
+
+/** The body of a 200 from POST /predict: `prediction` answers `instance`, `predictions` answers `instances`. */
+export interface PredictResponse {
+  modelVersion: string;
+  prediction?: Prediction;
+  predictions?: Prediction[];
+}
 
 export const PredictResponse = Type.Object(
   {
     modelVersion: Type.String({ description: "metadata.version of the model that answered." }),
-    prediction: Type.Optional({ ...Prediction, description: "The answer to a single `instance`." }),
+    prediction: Type.Optional(
+      Type.Object(predictionProperties, {
+        additionalProperties: false,
+        title: "Prediction",
+        description: "The answer to a single `instance`.",
+      }),
+    ),
     predictions: Type.Optional(
       Type.Array(Prediction, { description: "The answers to `instances`, in the same order." }),
     ),
@@ -117,7 +140,6 @@ export const PredictResponse = Type.Object(
     description: "`prediction` answers `instance`; `predictions` answers `instances`.",
   },
 );
-export type PredictResponse = Static<typeof PredictResponse>;
 
 export const ErrorEnvelope = Type.Object(
   {
@@ -151,11 +173,39 @@ export const Ready = Type.Object(
   { additionalProperties: false, title: "Ready" },
 );
 
+/** Who wrote the served model: the learner's week-2 code, or the workspace's reference code (src/ml). */
+export type ModelSource = "learner" | "reference";
+export const MODEL_SOURCES: readonly ModelSource[] = ["learner", "reference"];
+
+/** The body of GET /model: the model card. */
+export interface ModelInfo {
+  version: string;
+  checksum: string;
+  kind: string;
+  source: ModelSource;
+  trainedBy?: string;
+  features: string[];
+  classes: string[];
+  trainedAt: string;
+  dataset?: string;
+  metrics?: Record<string, number | null>;
+  maxBatch: number;
+}
+
 export const ModelInfo = Type.Object(
   {
     version: Type.String(),
     checksum: Type.String({ description: "sha256 of the artifact's content." }),
-    kind: Type.String(),
+    kind: Type.String({ description: 'The payload\'s format: "random-forest" (src/ml) or "week2-forest" (yours).' }),
+    source: Type.Union(
+      MODEL_SOURCES.map((s) => Type.Literal(s)),
+      {
+        description:
+          '"learner": trained and saved by your week-2 exercises (npm run capstone:train -- --from exercises); ' +
+          '"reference": by the workspace\'s own src/ml (npm run capstone:train, npm run pipeline).',
+      },
+    ),
+    trainedBy: Type.Optional(Type.String({ description: "The code that trained and saved the model." })),
     features: Type.Array(Type.String(), { description: "Feature names, in the model's column order." }),
     classes: Type.Array(Type.String()),
     trainedAt: Type.String(),
@@ -165,7 +215,6 @@ export const ModelInfo = Type.Object(
   },
   { additionalProperties: false, title: "ModelInfo" },
 );
-export type ModelInfo = Static<typeof ModelInfo>;
 
 /** Error responses a route documents, each as the one envelope, described by the codes errors.ts gives that status. */
 export function errorResponses(...statuses: number[]): Record<number, TSchema> {

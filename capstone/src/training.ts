@@ -56,58 +56,87 @@ export function compactTimestamp(iso: string): string {
   return `${iso.slice(0, 19).replaceAll("-", "").replaceAll(":", "")}Z`;
 }
 
-export function trainCapstoneModel(options: TrainOptions): TrainResult {
+/** The dataset and its train/test split, exactly as TRAINING states them (the learner's model uses the same). */
+export function trainingData() {
   const data = loadDataset(TRAINING.dataset);
-  const classNames = data.classNames ?? [];
   const split = trainTestSplit(data.X, data.y, {
     testSize: TRAINING.testSize,
     seed: TRAINING.splitSeed,
     stratify: true,
   });
+  return { data, classNames: data.classNames ?? [], split };
+}
+
+/** Accuracy, and precision / recall / F1 for TRAINING.positiveClass, of predicted classes against the truth. */
+export function testMetrics(
+  yTest: readonly number[],
+  predicted: readonly number[],
+  classNames: readonly string[],
+  oobScore: number | null,
+): TestMetrics {
+  const positive = classNames.indexOf(TRAINING.positiveClass);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < predicted.length; i++) {
+    if (predicted[i] === positive && yTest[i] === positive) tp++;
+    else if (predicted[i] === positive) fp++;
+    else if (yTest[i] === positive) fn++;
+  }
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  return {
+    accuracy: accuracy([...yTest], [...predicted]),
+    precision,
+    recall,
+    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    oobScore,
+  };
+}
+
+/** The metadata both training paths write: when, on what, which split, the test metrics, and who trained it. */
+export function trainingMetadata(o: {
+  trainedAt: string;
+  version: string;
+  trainRows: number;
+  trainedBy: string;
+  metrics: TestMetrics;
+}): ToArtifactOptions["metadata"] & Record<string, unknown> {
+  // metadata is open (additionalProperties): version, trainedBy and split travel with the model.
+  return {
+    trainedAt: o.trainedAt,
+    dataset: TRAINING.dataset,
+    rows: o.trainRows,
+    version: o.version,
+    trainedBy: o.trainedBy,
+    split: { testSize: TRAINING.testSize, seed: TRAINING.splitSeed, stratify: true },
+    metrics: {
+      testAccuracy: o.metrics.accuracy,
+      testPrecision: o.metrics.precision,
+      testRecall: o.metrics.recall,
+      testF1: o.metrics.f1,
+      oobScore: o.metrics.oobScore,
+    },
+  };
+}
+
+export function trainCapstoneModel(options: TrainOptions): TrainResult {
+  const { data, classNames, split } = trainingData();
   const forest = new RandomForest({
     nEstimators: options.nEstimators ?? TRAINING.nEstimators,
     maxDepth: options.maxDepth ?? TRAINING.maxDepth,
     seed: TRAINING.forestSeed,
   }).fit(split.XTrain, split.yTrain);
 
-  const predicted = forest.predict(split.XTest);
-  const positive = classNames.indexOf(TRAINING.positiveClass);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (let i = 0; i < predicted.length; i++) {
-    if (predicted[i] === positive && split.yTest[i] === positive) tp++;
-    else if (predicted[i] === positive) fp++;
-    else if (split.yTest[i] === positive) fn++;
-  }
-  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-  const metrics: TestMetrics = {
-    accuracy: accuracy(split.yTest, predicted),
-    precision,
-    recall,
-    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
-    oobScore: forest.oobScore,
-  };
-
+  const metrics = testMetrics(split.yTest, forest.predict(split.XTest), classNames, forest.oobScore);
   const trainedAt = new Date().toISOString();
-  const version = options.version ?? `${TRAINING.dataset}-rf-${compactTimestamp(trainedAt)}`;
-  // metadata is open (additionalProperties): version, trainedBy and split travel with the model.
-  const metadata: ToArtifactOptions["metadata"] & Record<string, unknown> = {
+  const metadata = trainingMetadata({
     trainedAt,
-    dataset: TRAINING.dataset,
-    rows: split.XTrain.length,
-    version,
+    version: options.version ?? `${TRAINING.dataset}-rf-${compactTimestamp(trainedAt)}`,
+    trainRows: split.XTrain.length,
     trainedBy: "capstone/scripts/train.ts",
-    split: { testSize: TRAINING.testSize, seed: TRAINING.splitSeed, stratify: true },
-    metrics: {
-      testAccuracy: metrics.accuracy,
-      testPrecision: metrics.precision,
-      testRecall: metrics.recall,
-      testF1: metrics.f1,
-      oobScore: metrics.oobScore,
-    },
-  };
+    metrics,
+  });
   const artifact = saveArtifact(
     options.outPath,
     forestToArtifact(forest, { featureNames: data.featureNames, classNames, metadata }),

@@ -1,7 +1,7 @@
 // Grades exercises/week-08/docker-k8s-commands.ts (and proves solutions/week-08/docker-k8s-commands.ts with the very
 // same file). Each expected command is written by hand the way the docker and kubectl reference pages show it
 // (docs.docker.com/reference/cli/docker/, kubernetes.io/docs/reference/kubectl/generated/); yours is compared as the
-// tools would read it (src/infra/k8s/commands.ts), so short or long flags, --flag=value, and flag order are free.
+// tools would read it (src/infra/commands/), so short or long flags, --flag=value, and flag order are free.
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { commandDifferences, formatCommand } from "../../src/infra/k8s";

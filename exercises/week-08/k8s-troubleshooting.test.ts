@@ -1,7 +1,7 @@
 // Grades exercises/week-08/k8s-troubleshooting.ts (and proves solutions/week-08/k8s-troubleshooting.ts with the very
 // same file). The incidents are kubectl output in the exact formats kubectl 1.30 and the kubelet print; the six in
 // k8s-incidents.ts come with the exercise, the variants below are held out (other wording, other namespaces, the
-// -o wide columns). Commands are compared as docker/kubectl read them (src/infra/k8s/commands.ts), so any
+// -o wide columns). Commands are compared as docker/kubectl read them (src/infra/commands/), so any
 // equivalent spelling passes: `logs -p` for `logs --previous`, `po/x` for `pod x`, flags in any order.
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";

@@ -16,3 +16,4 @@ export {
 } from "./registry";
 export { fitStandardizer, makeStandardizer, type Standardizer } from "./scale";
 export { type Split, type SplitOptions, trainTestSplit } from "./split";
+export { makeCircles, makeMoons, type SyntheticOptions, type TwoClassData } from "./synthetic";

@@ -1,5 +1,7 @@
 // Grading from inside a notebook, so the learner never has to leave Jupyter.
 import * as tslab from "tslab";
+import { isNotInKernelError } from "../plot/kernel";
+import { escapeHtml } from "../workspace/html";
 import { findRoot, workspacePaths } from "../workspace/paths";
 import { loadManifest, selectExercises } from "./manifest";
 import { recordProgress } from "./progress";
@@ -7,15 +9,12 @@ import { formatResult } from "./report";
 import { runExercise } from "./run-exercise";
 import { isNotStarted } from "./todo";
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
-}
-
 /** Shows HTML in a notebook, or prints the plain text when not running inside a kernel. */
 function show(html: string, text: string): void {
   try {
     tslab.display.html(html);
-  } catch {
+  } catch (e) {
+    if (!isNotInKernelError(e)) throw e;
     console.log(text);
   }
 }

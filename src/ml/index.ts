@@ -20,10 +20,12 @@ export {
   SUPPORTED_SCHEMA_VERSIONS,
   saveArtifact,
 } from "./artifact";
+export { confusionAt, rocPoints, type ThresholdCounts, thresholdCounts } from "./binary-curves";
 export { type Fold, kFold, stratifiedKFold } from "./folds";
 export { argmax, type ForestModel, type ForestOptions, type ForestParams, RandomForest } from "./forest";
 export type { Criterion, TreeNodes } from "./grow";
 export { entropy, gini, mse } from "./impurity";
+export { fitLogisticNewton, type NewtonLogisticModel, newtonLogisticProba, penalisedLogLoss } from "./logistic";
 export { type ColumnMajor, type Features, takeRows, toColumnMajor } from "./matrix";
 export { accuracy, meanSquaredError, r2Score } from "./metrics";
 export type { NodesJSON } from "./nodes";

@@ -5,12 +5,10 @@
 import { readFileSync } from "node:fs";
 import { plotlyBundlePath } from "../plot/png";
 import type { Figure } from "../plot/types";
+import { escapeHtml } from "../workspace/html";
 import { type DriftReport, formatDriftTable } from "./drift";
 import { binShareChart, ecdfChart, psiChart } from "./drift-plots";
 import type { ReferenceProfile } from "./profile";
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
 /** The figures a report shows: PSI per feature, then bins and CDFs for the `top` worst features. */
 export function driftFigures(report: DriftReport, profile: ReferenceProfile, live: number[][], top = 3): Figure[] {

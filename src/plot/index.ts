@@ -6,6 +6,7 @@ export { type BarChartOptions, barChart } from "./bar";
 export { type BoundaryPoint, type DecisionBoundaryOptions, decisionBoundary } from "./boundary";
 export { colorAt, PALETTE, withAlpha } from "./colors";
 export { type ConfusionOptions, confusionHeatmap } from "./confusion";
+export { type ScatterByGroupOptions, scatterByGroup } from "./groups";
 export type { LabelOptions } from "./layout";
 export { type LineChartOptions, type LineSeries, lineChart } from "./line";
 export { type EpochRecord, lossCurves } from "./loss";

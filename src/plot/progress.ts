@@ -1,4 +1,5 @@
 import { newDisplay } from "tslab";
+import { escapeHtml } from "../workspace/html";
 import { PALETTE } from "./colors";
 import { isNotInKernelError } from "./kernel";
 
@@ -154,8 +155,4 @@ export function renderHtml(s: ProgressState, finished: boolean): string {
     (metrics ? `<div>${metrics}</div>` : "") +
     `</div>`
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { temporaryWorkspace } from "./copy";
-import { findRoot, KERNEL_NAME, workspacePaths } from "./paths";
+import { countedSections, plotsPerSection, type SectionPlots, showFirst } from "./notebook-sections";
+import { findRoot, KERNEL_NAME, PYTHON_KERNEL_NAME, workspacePaths } from "./paths";
 import { ensureSetup } from "./setup";
 
 export const MAX_NOTEBOOK_BYTES = 1024 * 1024;
@@ -15,6 +16,8 @@ export interface NotebookRun {
   usesExercises: boolean;
   pointers: number;
   plots: number;
+  /** Plots per level-2 section, counted from the executed notebook's outputs. */
+  sections?: SectionPlots[];
   error: string | null;
   seconds: number;
 }
@@ -33,10 +36,13 @@ export function notebookProblems(root: string, rel: string): string[] {
   const problems: string[] = [];
   if (statSync(file).size > MAX_NOTEBOOK_BYTES) problems.push(`${rel} is over 1 MB`);
   const nb = JSON.parse(readFileSync(file, "utf8"));
-  if (nb.metadata?.kernelspec?.name !== KERNEL_NAME) problems.push(`${rel} does not use the "${KERNEL_NAME}" kernel`);
+  // The Python companion notebooks (*-python-companion.ipynb) run on the "Python (study)" kernel; all others on tslab.
+  const kernel = rel.endsWith("-python-companion.ipynb") ? PYTHON_KERNEL_NAME : KERNEL_NAME;
+  if (nb.metadata?.kernelspec?.name !== kernel) problems.push(`${rel} does not use the "${kernel}" kernel`);
   const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
   const first = code[0] ? [].concat(code[0].source).join("") : "";
-  if (!first.includes("checkSetup(")) problems.push(`${rel}: the first code cell must call checkSetup()`);
+  const setupCall = kernel === KERNEL_NAME ? "checkSetup(" : "check_setup(";
+  if (!first.includes(setupCall)) problems.push(`${rel}: the first code cell must call ${setupCall})`);
   const withOutputs = code.filter((c: { outputs?: unknown[] }) => c.outputs && c.outputs.length > 0).length;
   if (withOutputs) problems.push(`${rel}: ${withOutputs} code cells keep outputs; commit notebooks cleared`);
   return problems;
@@ -68,6 +74,11 @@ export async function runNotebooks(
       buffer = buffer.slice(nl + 1);
       if (line.startsWith("{")) {
         const r = JSON.parse(line) as NotebookRun;
+        try {
+          r.sections = plotsPerSection(JSON.parse(readFileSync(join(dir, r.notebook), "utf8")));
+        } catch {
+          r.sections = undefined; // the runner stopped before writing the executed copy
+        }
         results.push(r);
         onResult(r);
       }
@@ -105,15 +116,53 @@ export async function checkNotebooks(args: string[]): Promise<string[]> {
   const notebooks = listNotebooks(root).filter((n) => !filter || n.includes(filter));
   if (notebooks.length === 0) return [`no notebook matches "${filter}"`];
   const problems = notebooks.flatMap((n) => notebookProblems(root, n));
-  for (const pass of passes) {
-    console.log(`-- ${pass} pass --`);
-    await runNotebooks(root, pass, notebooks, (r: NotebookRun) => {
-      const own = passProblems(pass, r);
-      problems.push(...own);
-      console.log(
-        `${own.length ? "✗" : "✓"} ${r.notebook}: ${r.cells} cells in ${r.seconds}s, ${r.plots} plots, ${r.pointers} unsolved-exercise pointers`,
-      );
-    });
+  // The two passes run side by side, each in its own temporary workspace and runner process: a notebook run is
+  // mostly one busy kernel, so on a machine with two or more cores this halves the wall time.
+  const runs = new Map<string, NotebookRun>();
+  await Promise.all(
+    passes.map((pass) =>
+      runNotebooks(root, pass, notebooks, (r: NotebookRun) => {
+        const own = passProblems(pass, r);
+        problems.push(...own);
+        runs.set(`${pass}:${r.notebook}`, r);
+        console.log(
+          `${own.length ? "✗" : "✓"} [${pass}] ${r.notebook}: ${r.cells} cells in ${r.seconds}s, ${r.plots} plots, ${r.pointers} unsolved-exercise pointers`,
+        );
+      }),
+    ),
+  );
+  for (const notebook of notebooks)
+    problems.push(...sectionReport(notebook, runs.get(`solutions:${notebook}`), runs.get(`stubs:${notebook}`)));
+  return problems;
+}
+
+/**
+ * Prints a notebook's `sections with plots` line and returns its problems: each counted section (SHOW_FIRST_SECTIONS)
+ * that draws a plot in the solutions pass should also draw one in the stubs pass, and 80% of them must.
+ */
+function sectionReport(notebook: string, solutions?: NotebookRun, stubs?: NotebookRun): string[] {
+  const only = solutions ?? stubs;
+  const counted = only?.sections && countedSections(notebook, only.sections);
+  if (!only || !counted) return [];
+  if (!solutions?.sections || !stubs?.sections) {
+    const pass = solutions ? "solutions" : "stubs";
+    const withPlots = counted.filter((s) => s.plots > 0).length;
+    console.log(
+      `${notebook}: sections with plots: ${pass} ${withPlots} of ${counted.length} (run both passes to compare)`,
+    );
+    return [];
+  }
+  const shown = showFirst(notebook, solutions.sections, stubs.sections);
+  console.log(`${notebook}: sections with plots: solutions ${shown.solutions}, stubs ${shown.stubs}`);
+  if (shown.missing.length) console.log(`  no plot before the exercises are solved in: ${shown.missing.join("; ")}`);
+  const problems: string[] = [];
+  if (shown.unknown.length) {
+    problems.push(`${notebook}: SHOW_FIRST_SECTIONS lists no such section: ${shown.unknown.join("; ")}`);
+  }
+  if (!shown.ok && shown.missing.length) {
+    problems.push(
+      `${notebook} (stubs pass): ${shown.stubs} of ${shown.solutions} sections with plots show one before the exercises are solved (bar: 80%); none in: ${shown.missing.join("; ")}`,
+    );
   }
   return problems;
 }

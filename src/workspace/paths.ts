@@ -35,6 +35,7 @@ export function workspacePaths(root: string = findRoot()) {
     venv,
     venvBin: join(venv, process.platform === "win32" ? "Scripts" : "bin"),
     kernelDir: join(venv, "share", "jupyter", "kernels", KERNEL_NAME),
+    pythonKernelDir: join(venv, "share", "jupyter", "kernels", PYTHON_KERNEL_NAME),
     requirements: join(root, "requirements.txt"),
     requirementsLock: join(root, "requirements-lock.txt"),
     exercises: join(root, "exercises"),
@@ -48,3 +49,6 @@ export function workspacePaths(root: string = findRoot()) {
 /** The kernelspec name every notebook's metadata refers to. */
 export const KERNEL_NAME = "typescript-study";
 export const KERNEL_DISPLAY_NAME = "TypeScript (study)";
+/** The second project kernel: the Python of .venv (scikit-learn, joblib, FastAPI), for the companion notebooks. */
+export const PYTHON_KERNEL_NAME = "python-study";
+export const PYTHON_KERNEL_DISPLAY_NAME = "Python (study)";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { KERNEL_DISPLAY_NAME, workspacePaths } from "./paths";
+import { KERNEL_DISPLAY_NAME, PYTHON_KERNEL_DISPLAY_NAME, workspacePaths } from "./paths";
 import { capture, runOrThrow } from "./run";
 
 const LAB_OVERRIDES = {
@@ -38,12 +38,22 @@ export function kernelSpec(root: string) {
   };
 }
 
+/** The kernelspec of the Python companion notebooks: ipykernel in .venv, by absolute path. */
+export function pythonKernelSpec(venvBin: string) {
+  return {
+    argv: [join(venvBin, "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+    display_name: PYTHON_KERNEL_DISPLAY_NAME,
+    language: "python",
+  };
+}
+
 /**
  * Makes the Python side ready, idempotently:
  * 1. `.venv` exists (created with the found Python);
  * 2. requirements.txt is installed, every package held to its version in requirements-lock.txt (skipped when
  *    neither file changed since the last install);
- * 3. the project kernelspec sits inside the venv's own Jupyter data path, so nothing touches the user's Jupyter.
+ * 3. the project kernelspecs ("TypeScript (study)", and "Python (study)" for the companion notebooks) sit inside the
+ *    venv's own Jupyter data path, so nothing touches the user's Jupyter.
  * Returns what it did, for the start-up message.
  */
 export function ensureSetup(log: (line: string) => void = console.log): string[] {
@@ -90,6 +100,13 @@ export function ensureSetup(log: (line: string) => void = console.log): string[]
     mkdirSync(p.kernelDir, { recursive: true });
     writeFileSync(specPath, spec);
     done.push(`registered the "${KERNEL_DISPLAY_NAME}" kernel in .venv`);
+  }
+  const pythonSpecPath = join(p.pythonKernelDir, "kernel.json");
+  const pythonSpec = `${JSON.stringify(pythonKernelSpec(p.venvBin), null, 2)}\n`;
+  if (!existsSync(pythonSpecPath) || readFileSync(pythonSpecPath, "utf8") !== pythonSpec) {
+    mkdirSync(p.pythonKernelDir, { recursive: true });
+    writeFileSync(pythonSpecPath, pythonSpec);
+    done.push(`registered the "${PYTHON_KERNEL_DISPLAY_NAME}" kernel in .venv`);
   }
   return done;
 }

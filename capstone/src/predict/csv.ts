@@ -6,30 +6,31 @@
  *
  *   0.5,1.2,...\n0.7,1.9,...    ->    { instances: [ { mean_radius: 0.5, ... }, { mean_radius: 0.7, ... } ] }
  */
+import { parse } from "csv-parse/sync";
 import { ApiError, type ErrorDetail } from "../errors";
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function cell(text: string): number | string {
-  const t = text.trim().replace(/^"(.*)"$/, "$1");
+function cell(t: string): number | string {
   // A number stays a number; anything else stays text so validation reports it ("must be a number, got ...").
   return NUMBER.test(t) ? Number(t) : t;
 }
 
+/** The rows of a CSV body (csv-parse: quotes, CRLF, blank lines), or a 400 naming the line csv-parse stopped at. */
+function csvRows(text: string): string[][] {
+  try {
+    return parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+  } catch (e) {
+    throw new ApiError("VALIDATION_FAILED", `The CSV body could not be read: ${(e as Error).message}`);
+  }
+}
+
 export function csvToRequest(text: string, featureNames: readonly string[]): { instances: Record<string, unknown>[] } {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  if (
-    lines.length > 0 &&
-    lines[0]
-      .split(",")
-      .map((c) => c.trim())
-      .join(",") === featureNames.join(",")
-  )
-    lines.shift();
+  const rows = csvRows(text);
+  if (rows.length > 0 && rows[0].join(",") === featureNames.join(",")) rows.shift();
   const d = featureNames.length;
   const wrongWidth: ErrorDetail[] = [];
-  const instances = lines.map((line, r) => {
-    const cells = line.split(",");
+  const instances = rows.map((cells, r) => {
     if (cells.length !== d) {
       wrongWidth.push({ path: `/instances/${r}`, message: `has ${cells.length} values, the model needs ${d}` });
     }

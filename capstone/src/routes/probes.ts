@@ -64,7 +64,7 @@ export function probeRoutes(state: ServingState): FastifyPluginCallback {
       {
         schema: {
           tags: ["model"],
-          summary: "The served model: version, features, classes, checksum",
+          summary: "The served model: version, source (learner or reference), features, classes, checksum",
           response: { 200: ModelInfo, ...errorResponses(503) },
         },
       },
@@ -79,6 +79,8 @@ export function probeRoutes(state: ServingState): FastifyPluginCallback {
           version: model.version,
           checksum: model.checksum,
           kind: model.kind,
+          source: model.source,
+          ...(model.trainedBy === undefined ? {} : { trainedBy: model.trainedBy }),
           features: [...model.featureNames],
           classes: [...model.classNames],
           trainedAt: model.trainedAt,

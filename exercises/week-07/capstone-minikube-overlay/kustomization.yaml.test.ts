@@ -151,7 +151,10 @@ test("with a single pod running, the disruption budget still allows one eviction
   const count = (v: unknown) =>
     typeof v === "string" && v.endsWith("%") ? Math.ceil((pods * Number(v.slice(0, -1))) / 100) : Number(v);
   const allowed = hasMin ? pods - count(pdb.minAvailable) : count(pdb.maxUnavailable);
-  assert.ok(allowed >= 1, `with 1 pod the budget allows ${allowed} evictions: \`minikube stop\` would wait forever`);
+  assert.ok(
+    allowed >= 1,
+    `with 1 pod the budget allows ${allowed} evictions: \`kubectl drain\` of the node (a node upgrade) would retry forever`,
+  );
   assert.deepEqual(
     obj(pdb.selector),
     obj(one(render().base, "PodDisruptionBudget").spec).selector,

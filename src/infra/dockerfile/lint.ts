@@ -1,12 +1,13 @@
 // lintDockerfile: parse, run every rule, return findings sorted by line. Never throws: unreadable input becomes
 // an SL000 finding, and a rule that crashes on odd input becomes an SL999 finding instead of taking the caller down.
+
+import { countBySeverity, type Finding, formatLines, SEVERITY_ORDER, type Severity } from "../findings";
 import { PARSE_RULE, parseDockerfile } from "./parse";
 import { RULES } from "./rules";
-import type { Finding, LintOptions, Severity } from "./types";
+import type { LintOptions } from "./types";
 
+export { countBySeverity };
 export const INTERNAL_RULE = "SL999";
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function lintDockerfile(text: string, opts: LintOptions = {}): Finding[] {
   const options = opts ?? {};
@@ -50,17 +51,7 @@ export function lintDockerfile(text: string, opts: LintOptions = {}): Finding[] 
 
 /** One line per finding: `Dockerfile:3 error SL003 <message>  fix: <fix>` (no `:line` for whole-file findings). */
 export function formatFindings(findings: readonly Finding[], fileName = "Dockerfile"): string[] {
-  return findings.map((f) => {
-    const where = f.line > 0 ? `${fileName}:${f.line}` : fileName;
-    return `${where} ${f.severity} ${f.rule} ${f.message}  fix: ${f.fix.replace(/\n/g, " | ")}`;
-  });
-}
-
-/** Counts per severity, e.g. for a CLI summary line. */
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
+  return formatLines(findings, fileName);
 }
 
 /** A CLI exit code: 1 when any finding is at least as severe as `failOn` (default "error"), else 0. */

@@ -75,121 +75,109 @@ function validJsonStringArray(args: string): boolean {
   }
 }
 
-export function parseDockerfile(input: unknown, fileName = "Dockerfile"): Parsed {
-  const text = typeof input === "string" ? input : "";
-  if (typeof input !== "string") {
-    return {
-      model: null,
-      findings: [
-        parseError(0, `${fileName}: expected text, got ${typeof input}`, "Pass the file's contents as a string."),
-      ],
-    };
-  }
-  const lines = text.split(/\r?\n/);
-  // Binary content (NULs, many replacement characters) is not worth parsing line by line.
+const refused = (f: Finding): Parsed => ({ model: null, findings: [f] });
+
+/** Binary content (NULs, many replacement characters) is not worth parsing line by line. */
+function binaryProblem(text: string, fileName: string): Finding | undefined {
   const nul = text.indexOf("\u0000");
-  if (nul >= 0 || (text.match(/\uFFFD/g)?.length ?? 0) > 3) {
-    const line = nul >= 0 ? text.slice(0, nul).split("\n").length : 1;
-    return {
-      model: null,
-      findings: [
-        parseError(
-          line,
-          `${fileName} looks like a binary file, not a Dockerfile`,
-          "Check the path: a Dockerfile is plain text starting with FROM.",
-        ),
-      ],
-    };
-  }
+  if (nul < 0 && (text.match(/\uFFFD/g)?.length ?? 0) <= 3) return undefined;
+  const line = nul >= 0 ? text.slice(0, nul).split("\n").length : 1;
+  return parseError(
+    line,
+    `${fileName} looks like a binary file, not a Dockerfile`,
+    "Check the path: a Dockerfile is plain text starting with FROM.",
+  );
+}
 
-  let nodes: Instruction[];
-  let dockerfile: ReturnType<typeof DockerfileParser.parse>;
-  try {
-    dockerfile = DockerfileParser.parse(text);
-    nodes = dockerfile.getInstructions();
-  } catch (e) {
-    return {
-      model: null,
-      findings: [parseError(0, `${fileName} could not be parsed: ${String(e)}`, "Check the file is a Dockerfile.")],
-    };
-  }
-
+/** Docker requires FROM first; only ARG (and parser directives / comments) may come before it. */
+function startProblem(nodes: Instruction[], fileName: string): Finding | undefined {
   if (nodes.length === 0) {
-    return {
-      model: null,
-      findings: [
-        parseError(
-          0,
-          `${fileName} has no instructions (empty or only comments)`,
-          "Start with a FROM line, e.g. `FROM node:20-slim`.",
-        ),
-      ],
-    };
+    return parseError(
+      0,
+      `${fileName} has no instructions (empty or only comments)`,
+      "Start with a FROM line, e.g. `FROM node:20-slim`.",
+    );
   }
-
-  // Docker requires FROM first; only ARG (and parser directives / comments) may come before it.
   const first = nodes.find((n) => n.getKeyword() !== "ARG");
   if (!first) {
-    return {
-      model: null,
-      findings: [
-        parseError(
-          0,
-          `${fileName} has no FROM instruction`,
-          "Add a FROM line after the ARGs, e.g. `FROM node:20-slim`.",
-        ),
-      ],
-    };
+    return parseError(
+      0,
+      `${fileName} has no FROM instruction`,
+      "Add a FROM line after the ARGs, e.g. `FROM node:20-slim`.",
+    );
   }
-  if (first.getKeyword() !== "FROM") {
-    const line = first.getRange().start.line + 1;
-    const word = first.getInstruction().slice(0, 30);
-    const known = KNOWN.has(first.getKeyword());
-    return {
-      model: null,
-      findings: [
-        parseError(
-          line,
-          known
-            ? `${word} comes before any FROM; a Dockerfile must start with FROM (only ARG may precede it)`
-            : `${fileName} does not look like a Dockerfile: line ${line} starts with "${word}", expected FROM`,
-          "Start the file with a FROM line, e.g. `FROM node:20-slim`.",
-        ),
-      ],
-    };
-  }
+  if (first.getKeyword() === "FROM") return undefined;
+  const line = first.getRange().start.line + 1;
+  const word = first.getInstruction().slice(0, 30);
+  return parseError(
+    line,
+    KNOWN.has(first.getKeyword())
+      ? `${word} comes before any FROM; a Dockerfile must start with FROM (only ARG may precede it)`
+      : `${fileName} does not look like a Dockerfile: line ${line} starts with "${word}", expected FROM`,
+    "Start the file with a FROM line, e.g. `FROM node:20-slim`.",
+  );
+}
 
-  const findings: Finding[] = [];
-  let extra = 0;
-  const report = (f: Finding) => {
-    if (findings.length < MAX_PARSE_FINDINGS) findings.push(f);
-    else extra++;
+function toInstr(node: Instruction, stage: number): Instr {
+  const range = node.getRange();
+  return {
+    keyword: node.getKeyword(),
+    line: range.start.line + 1,
+    endLine: range.end.line + 1,
+    args: (node.getArgumentsContent() ?? "").trim(),
+    flags: flagsOf(node),
+    props: propsOf(node),
+    stage,
   };
+}
 
-  // Global ARG defaults (before the first FROM) are the only variables a FROM line can use.
-  const globalArgs = new Map<string, string | null>();
-  for (const a of dockerfile.getInitialARGs()) {
-    const p = a.getProperty();
-    if (p) globalArgs.set(p.getName(), p.getValue());
+/** A FROM line opens a stage: its alias, and its base image or the earlier stage it builds on. */
+function newStage(instr: Instr, stages: Stage[], globalArgs: Map<string, string | null>, report: Report): Stage {
+  const words = instr.args.split(/\s+/).filter(Boolean);
+  if (words.length === 0)
+    report(parseError(instr.line, "FROM has no image", "Name a base image, e.g. `FROM node:20-slim`."));
+  const raw = words[0] ?? "";
+  const alias = words.length >= 3 && words[1].toLowerCase() === "as" ? words[2].toLowerCase() : null;
+  const parentIdx = stages.findIndex((s) => s.alias !== null && s.alias === raw.toLowerCase());
+  const scratch = raw.toLowerCase() === "scratch";
+  return {
+    index: stages.length,
+    alias,
+    from: instr,
+    image: parentIdx >= 0 || scratch || raw === "" ? null : parseImageRef(raw, globalArgs),
+    parent: parentIdx >= 0 ? parentIdx : null,
+    scratch,
+    instructions: [],
+  };
+}
+
+/** An instruction without arguments, or a COPY/ADD without a destination. */
+function argumentProblem(instr: Instr, brokenJson: Set<Instr>): Finding | undefined {
+  const { keyword } = instr;
+  if (instr.args === "") {
+    return parseError(instr.line, `${keyword} has no arguments`, `Give ${keyword} its arguments or delete the line.`);
   }
+  if ((keyword === "COPY" || keyword === "ADD") && !brokenJson.has(instr) && instr.args.split(/\s+/).length < 2) {
+    return parseError(
+      instr.line,
+      `${keyword} needs a source and a destination`,
+      `Write \`${keyword} <src> <dest>\`, e.g. \`COPY package.json ./\`.`,
+    );
+  }
+  return undefined;
+}
 
+type Report = (f: Finding) => void;
+
+/** Every instruction, grouped into stages; unreadable ones are reported. */
+function readInstructions(nodes: Instruction[], globalArgs: Map<string, string | null>, report: Report) {
   const instructions: Instr[] = [];
   const stages: Stage[] = [];
   const brokenJson = new Set<Instr>();
   for (const node of nodes) {
-    const keyword = node.getKeyword();
-    const range = node.getRange();
-    const instr: Instr = {
-      keyword,
-      line: range.start.line + 1,
-      endLine: range.end.line + 1,
-      args: (node.getArgumentsContent() ?? "").trim(),
-      flags: flagsOf(node),
-      props: propsOf(node),
-      stage: stages.length - 1,
-    };
+    const instr = toInstr(node, stages.length - 1);
+    const { keyword } = instr;
     instructions.push(instr);
-
     if (!KNOWN.has(keyword)) {
       report(
         parseError(
@@ -211,46 +199,51 @@ export function parseDockerfile(input: unknown, fileName = "Dockerfile"): Parsed
       );
     }
     if (keyword === "FROM") {
-      const words = instr.args.split(/\s+/).filter(Boolean);
-      if (words.length === 0) {
-        report(parseError(instr.line, "FROM has no image", "Name a base image, e.g. `FROM node:20-slim`."));
-      }
-      const raw = words[0] ?? "";
-      const alias = words.length >= 3 && words[1].toLowerCase() === "as" ? words[2].toLowerCase() : null;
-      const parentIdx = stages.findIndex((s) => s.alias !== null && s.alias === raw.toLowerCase());
-      const scratch = raw.toLowerCase() === "scratch";
-      const stage: Stage = {
-        index: stages.length,
-        alias,
-        from: instr,
-        image: parentIdx >= 0 || scratch || raw === "" ? null : parseImageRef(raw, globalArgs),
-        parent: parentIdx >= 0 ? parentIdx : null,
-        scratch,
-        instructions: [],
-      };
+      const stage = newStage(instr, stages, globalArgs, report);
       instr.stage = stage.index;
       stages.push(stage);
       continue;
     }
-    if (instr.args === "") {
-      report(
-        parseError(instr.line, `${keyword} has no arguments`, `Give ${keyword} its arguments or delete the line.`),
-      );
-    } else if (
-      (keyword === "COPY" || keyword === "ADD") &&
-      !brokenJson.has(instr) &&
-      instr.args.split(/\s+/).length < 2
-    ) {
-      report(
-        parseError(
-          instr.line,
-          `${keyword} needs a source and a destination`,
-          `Write \`${keyword} <src> <dest>\`, e.g. \`COPY package.json ./\`.`,
-        ),
-      );
-    }
+    const problem = argumentProblem(instr, brokenJson);
+    if (problem) report(problem);
     if (instr.stage >= 0) stages[instr.stage].instructions.push(instr);
   }
+  return { instructions, stages, brokenJson };
+}
+
+export function parseDockerfile(input: unknown, fileName = "Dockerfile"): Parsed {
+  if (typeof input !== "string") {
+    return refused(
+      parseError(0, `${fileName}: expected text, got ${typeof input}`, "Pass the file's contents as a string."),
+    );
+  }
+  const text = input;
+  const binary = binaryProblem(text, fileName);
+  if (binary) return refused(binary);
+  let nodes: Instruction[];
+  let dockerfile: ReturnType<typeof DockerfileParser.parse>;
+  try {
+    dockerfile = DockerfileParser.parse(text);
+    nodes = dockerfile.getInstructions();
+  } catch (e) {
+    return refused(parseError(0, `${fileName} could not be parsed: ${String(e)}`, "Check the file is a Dockerfile."));
+  }
+  const start = startProblem(nodes, fileName);
+  if (start) return refused(start);
+
+  const findings: Finding[] = [];
+  let extra = 0;
+  const report: Report = (f) => {
+    if (findings.length < MAX_PARSE_FINDINGS) findings.push(f);
+    else extra++;
+  };
+  // Global ARG defaults (before the first FROM) are the only variables a FROM line can use.
+  const globalArgs = new Map<string, string | null>();
+  for (const a of dockerfile.getInitialARGs()) {
+    const p = a.getProperty();
+    if (p) globalArgs.set(p.getName(), p.getValue());
+  }
+  const { instructions, stages, brokenJson } = readInstructions(nodes, globalArgs, report);
   if (extra > 0) {
     findings.push(
       parseError(
@@ -260,11 +253,10 @@ export function parseDockerfile(input: unknown, fileName = "Dockerfile"): Parsed
       ),
     );
   }
-
+  const lines = text.split(/\r?\n/);
   const comments = lines
     .map((l, i) => ({ line: i + 1, m: /^\s*#\s?(.*)$/.exec(l) }))
     .filter((c) => c.m !== null)
     .map((c) => ({ line: c.line, text: (c.m as RegExpExecArray)[1].trim() }));
-
   return { model: { text, lines, instructions, stages, comments, brokenJson }, findings };
 }

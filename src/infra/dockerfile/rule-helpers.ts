@@ -1,5 +1,20 @@
 // Small helpers shared by the rules in ./rules.
-import type { DockerfileModel, Finding, Severity, Stage } from "./types";
+import { RULE_TABLE } from "./rule-table";
+import type { DockerfileModel, Finding, Rule, Severity, Stage } from "./types";
+
+/** A rule: its id, severity, title and hadolint claim from rule-table.ts, and its check. */
+export function defineRule(id: string, check: Rule["check"]): Rule {
+  const info = RULE_TABLE.find((r) => r.id === id);
+  if (!info) throw new Error(`${id} is not in the Dockerfile rule table (rule-table.ts)`);
+  const hadolint = info.columns?.[0];
+  return {
+    id,
+    severity: info.severity,
+    title: info.title,
+    ...(hadolint && hadolint !== "-" ? { hadolint } : {}),
+    check,
+  };
+}
 
 /** Build a finding; severity defaults to the rule's. */
 export function finding(

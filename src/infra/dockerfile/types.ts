@@ -1,18 +1,10 @@
 // Shared shapes for the Dockerfile linter. Kept free of dockerfile-ast types so callers (a CLI, the grader, a
 // notebook) only need `Finding` and `LintOptions`.
 
-export type Severity = "error" | "warning" | "info";
+// One Finding and Severity for every checker of src/infra ("SL000" means the text could not be read as a Dockerfile).
+import type { Finding, Severity } from "../findings";
 
-/** One problem the linter found, written so a learner can act on it without reading the rule's source. */
-export interface Finding {
-  /** Stable rule id, e.g. "SL001". "SL000" means the text could not be read as a Dockerfile. */
-  rule: string;
-  severity: Severity;
-  /** 1-based line in the Dockerfile; 0 for whole-file findings (e.g. a missing .dockerignore). */
-  line: number;
-  message: string;
-  fix: string;
-}
+export type { Finding, Severity };
 
 export interface LintOptions {
   /**

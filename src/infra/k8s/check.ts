@@ -1,5 +1,7 @@
 // One call for CI and graders: parse (if given text) + schema + semantic rules, with findings sorted by file and
 // line, and a formatter that prints them like a linter.
+
+import { countBySeverity, formatReport, SEVERITY_ORDER } from "../findings";
 import { loadKustomization } from "./kustomize";
 import { parseManifests } from "./parse";
 import { runRules } from "./rules/index";
@@ -19,8 +21,6 @@ export interface CheckOptions {
   /** Skip the kubernetes-models schema pass (rules only). */
   schema?: boolean;
 }
-
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Parse + schema + rules. Accepts YAML text or objects already parsed (e.g. from loadKustomization). */
 export function checkManifests(input: string | ManifestObject[], opts: CheckOptions = {}): Finding[] {
@@ -45,7 +45,7 @@ export function checkManifests(input: string | ManifestObject[], opts: CheckOpti
     (a, b) =>
       (a.file ?? "").localeCompare(b.file ?? "") ||
       a.line - b.line ||
-      ORDER[a.severity] - ORDER[b.severity] ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
 }
@@ -62,19 +62,10 @@ export function checkKustomization(dir: string, opts: CheckOptions = {}): Findin
 
 /** Counts per severity. */
 export function summarize(findings: Finding[]): Record<Severity, number> {
-  const s: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) s[f.severity]++;
-  return s;
+  return countBySeverity(findings);
 }
 
 /** Linter-style text: `file:line  severity  RULE  Kind/name: message` + an indented fix line. */
 export function formatFindings(findings: Finding[]): string {
-  if (findings.length === 0) return "No findings: the manifests pass every check.";
-  const lines = findings.map((f) => {
-    const where = `${f.file ?? "<input>"}:${f.line}`;
-    return `${where}  ${f.severity.padEnd(7)}  ${f.rule}  ${f.message}\n    fix: ${f.fix}`;
-  });
-  const s = summarize(findings);
-  lines.push(`${s.error} error(s), ${s.warning} warning(s), ${s.info} info`);
-  return lines.join("\n");
+  return formatReport(findings, "No findings: the manifests pass every check.");
 }

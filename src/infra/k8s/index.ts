@@ -1,6 +1,6 @@
 // Kubernetes manifest checks: parse, schema-validate, review rules and a small offline kustomize.
 // Notebooks must name this file, `import { checkManifests } from "./src/infra/k8s/index"` (tslab resolves files only).
-export { type CheckOptions, checkKustomization, checkManifests, formatFindings, summarize } from "./check";
+
 export {
   CommandParseError,
   type CompareOptions,
@@ -10,7 +10,8 @@ export {
   type ParsedCommand,
   parseCommand,
   sameCommand,
-} from "./commands";
+} from "../commands/index";
+export { type CheckOptions, checkKustomization, checkManifests, formatFindings, summarize } from "./check";
 export { applyJsonPatch, JsonPatchError, type JsonPatchOp } from "./json-patch";
 export { type KustomizeResult, loadKustomization, splitImage } from "./kustomize";
 export { strategicMerge } from "./merge";

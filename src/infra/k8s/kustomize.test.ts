@@ -110,14 +110,8 @@ test("missing files, unmatched patches and unsupported features are reported wit
   const { objects, errors } = loadKustomization(join(ROOT, "broken"));
   assert.equal(objects.length, 5, "the valid base still renders");
   assert.deepEqual(
-    errors.map((e) => [e.rule, e.line]),
-    [
-      ["K8S060", 2],
-      ["K8S061", 4],
-      ["K8S060", 6],
-      ["K8S060", 7],
-      ["K8S061", 15],
-    ],
+    errors.map((e) => `${e.rule}:${e.line}`),
+    ["K8S060:2", "K8S061:4", "K8S060:6", "K8S060:7", "K8S061:15"],
     formatFindings(errors),
   );
   assert.match(errors[0].message, /missing\.yaml/);
@@ -170,9 +164,10 @@ test("strategicMerge: maps merge, scalars replace, null deletes, named lists mer
             {
               name: "a",
               image: "a:2",
+              // The patch's items come first, then the base's others: the order `kubectl kustomize` renders.
               ports: [
-                { containerPort: 80, name: "http" },
                 { containerPort: 9090, name: "metrics" },
+                { containerPort: 80, name: "http" },
               ],
             },
             { name: "c", image: "c:1" },
@@ -209,13 +204,8 @@ test("files outside the kustomization, untargeted op lists and failing ops are K
     "the refused file is not rendered",
   );
   assert.deepEqual(
-    errors.map((e) => [e.rule, e.line]),
-    [
-      ["K8S060", 5],
-      ["K8S060", 8],
-      ["K8S060", 9],
-      ["K8S060", 13],
-    ],
+    errors.map((e) => `${e.rule}:${e.line}`),
+    ["K8S060:5", "K8S060:8", "K8S060:9", "K8S060:13"],
     formatFindings(errors),
   );
   assert.match(errors[0].message, /outside this kustomization's folder/);

@@ -22,18 +22,17 @@ function mergeList(key: string, base: Json[], patch: Json[]): Json[] {
   if (!candidates || !objects(base) || !objects(patch)) return patch.map(clean);
   const mk = candidates.find((k) => [...base, ...patch].some((x) => isObject(x) && x[k] !== undefined));
   if (!mk) return patch.map(clean);
-  const out = base.map((x) => x);
+  // kustomize prepends: the patch's items first, in the patch's order (merged into their base item when there is
+  // one), then the base items the patch does not mention, in their order. `kubectl kustomize` renders the same.
+  const keyOf = (x: Json) => (isObject(x) ? x[mk] : undefined);
+  const mentioned = new Set((patch as JsonObject[]).map(keyOf));
+  const out: Json[] = [];
   for (const item of patch as JsonObject[]) {
-    const i = out.findIndex((b) => isObject(b) && b[mk] === item[mk]);
-    if (item.$patch === "delete") {
-      if (i >= 0) out.splice(i, 1);
-    } else if (i >= 0) {
-      out[i] = strategicMerge(out[i], item);
-    } else {
-      out.push(clean(item));
-    }
+    if (item.$patch === "delete") continue;
+    const existing = base.find((b) => keyOf(b) === item[mk]);
+    out.push(existing === undefined ? clean(item) : strategicMerge(existing, item));
   }
-  return out;
+  return [...out, ...base.filter((b) => !mentioned.has(keyOf(b)))];
 }
 
 /** Drop patch directives from a value that is inserted as-is. */

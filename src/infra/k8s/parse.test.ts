@@ -55,11 +55,8 @@ test("a document that is a list or a scalar", () => {
   const { objects, errors } = parseManifests(`${CM}---\n- a\n- b\n---\nhello\n---\n`);
   assert.equal(objects.length, 1, "the good document survives");
   assert.deepEqual(
-    errors.map((e) => [e.rule, e.line]),
-    [
-      ["K8S002", 8],
-      ["K8S002", 11],
-    ],
+    errors.map((e) => `${e.rule}:${e.line}`),
+    ["K8S002:8", "K8S002:11"],
   );
   assert.match(errors[0].message, /list/);
   assert.match(errors[1].message, /string/);
@@ -70,12 +67,8 @@ test("missing kind / apiVersion / metadata.name", () => {
     "apiVersion: v1\nmetadata:\n  name: a\n---\nkind: Service\nmetadata: {name: b}\n---\napiVersion: v1\nkind: Secret\n",
   );
   assert.deepEqual(
-    errors.map((e) => [e.rule, e.line]),
-    [
-      ["K8S002", 1],
-      ["K8S002", 5],
-      ["K8S002", 8],
-    ],
+    errors.map((e) => `${e.rule}:${e.line}`),
+    ["K8S002:1", "K8S002:5", "K8S002:8"],
   );
   assert.match(errors[0].message, /kind/);
   assert.match(errors[1].message, /apiVersion/);

@@ -5,7 +5,7 @@
 // 4. A few validations the API server does in Go, outside the OpenAPI schema, that learners hit -> K8S006.
 // 5. kubernetes-models could not be loaded at all -> K8S009, info, once.
 import { modelsUnavailableReason, type SchemaError, validatorFor } from "./models";
-import { type Finding, isObject, type Json, type JsonObject, type ManifestObject, ref } from "./types";
+import { type Finding, isObject, type Json, type JsonObject, type ManifestObject, ref, type Severity } from "./types";
 import { podTemplateOf } from "./workload";
 
 /** Where each common kind lives today; used to explain removed or misspelt apiVersions. */
@@ -229,6 +229,11 @@ function serverSideFindings(o: ManifestObject): Finding[] {
   return out;
 }
 
+/** The fields every finding about object `o` starts with. */
+function about(o: ManifestObject, rule: string, severity: Severity) {
+  return { rule, severity, file: o.file, line: o.line, object: ref(o) };
+}
+
 /** Schema findings (K8S003-K8S006, K8S009) for a set of parsed objects. */
 export function validateSchemas(objects: ManifestObject[]): Finding[] {
   const out: Finding[] = [];
@@ -238,11 +243,7 @@ export function validateSchemas(objects: ManifestObject[]): Finding[] {
     const preferred = PREFERRED_API_VERSION[o.kind];
     if (removedIn) {
       out.push({
-        rule: "K8S004",
-        severity: "error",
-        file: o.file,
-        line: o.line,
-        object: ref(o),
+        ...about(o, "K8S004", "error"),
         path: "/apiVersion",
         message: `${ref(o)}: apiVersion ${o.apiVersion} was removed in Kubernetes ${removedIn}; clusters reject it.`,
         fix: preferred ? `Use \`apiVersion: ${preferred}\` (check the fields that changed).` : "Use the GA apiVersion.",
@@ -260,18 +261,14 @@ export function validateSchemas(objects: ManifestObject[]): Finding[] {
             file: o.file,
             line: o.line,
             message: `Schema validation skipped: ${reason}.`,
-            fix: "Run `npm run doctor` (needs Node >= 20.19 and node_modules installed).",
+            fix: "Run `npm run doctor`: the validators need node_modules (kubernetes-models, esbuild) installed.",
           });
           reportedUnavailable = true;
         }
       } else if (!preferred && BUILTIN_API_VERSIONS.has(o.apiVersion)) {
         const guess = closestKind(o.kind);
         out.push({
-          rule: "K8S004",
-          severity: "error",
-          file: o.file,
-          line: o.line,
-          object: ref(o),
+          ...about(o, "K8S004", "error"),
           path: "/kind",
           message: `${ref(o)}: apiVersion ${o.apiVersion} has no kind "${o.kind}"${guess ? ` (did you mean ${guess}?)` : ""}.`,
           fix: guess
@@ -281,11 +278,7 @@ export function validateSchemas(objects: ManifestObject[]): Finding[] {
         continue;
       } else if (preferred && preferred !== o.apiVersion) {
         out.push({
-          rule: "K8S004",
-          severity: "error",
-          file: o.file,
-          line: o.line,
-          object: ref(o),
+          ...about(o, "K8S004", "error"),
           path: "/apiVersion",
           message: `${ref(o)}: there is no ${o.kind} in apiVersion ${o.apiVersion}.`,
           fix: `Use \`apiVersion: ${preferred}\`.`,
@@ -293,11 +286,7 @@ export function validateSchemas(objects: ManifestObject[]): Finding[] {
         continue;
       } else {
         out.push({
-          rule: "K8S005",
-          severity: "info",
-          file: o.file,
-          line: o.line,
-          object: ref(o),
+          ...about(o, "K8S005", "info"),
           message: `${ref(o)}: no built-in schema for ${o.apiVersion} ${o.kind} (a custom resource, or a typo in kind); not schema-checked.`,
           fix: "If this is a built-in kind, check the spelling and capitalisation of `kind:` and `apiVersion:`.",
         });

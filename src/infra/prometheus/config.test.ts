@@ -2,7 +2,7 @@
 // Expectations follow the configuration reference (prometheus.io/docs/prometheus/latest/configuration/
 // configuration/) and what Prometheus itself refuses at load time (strict YAML, Config.Validate).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "vitest";
 import { checkPrometheusConfig, formatPromFindings, PROM_RULES } from "./index";
@@ -52,69 +52,17 @@ describe("the good config", () => {
   });
 });
 
-describe("each rule fires on a bad config", () => {
-  const cases: [string, string, string, number?][] = [
-    ["PROM001", "scrape_configs:\n  - job_name: a\n   static_configs: []\n", "bad indentation"],
-    ["PROM001", "just a string\n", "not a mapping"],
-    ["PROM002", "global:\n  scrape_interal: 15s\n", "a typo in a global key", 2],
-    ["PROM002", podJob("    scrape_intervall: 15s\n"), "a typo in a job key", 5],
-    ["PROM002", podJob("", "      - source_label: [a]\n        target_label: b\n"), "source_label without s"],
-    ["PROM002", "scrape_configs:\n  job_name: a\n", "scrape_configs is not a list"],
-    ["PROM003", "global:\n  scrape_interval: 15\n", "a duration without a unit", 2],
-    ["PROM003", podJob("    scrape_interval: 1.5s\n"), "a fractional duration"],
-    ["PROM004", "scrape_configs:\n  - static_configs: [{targets: ['a:1']}]\n", "no job_name"],
-    [
-      "PROM004",
-      "scrape_configs:\n  - job_name: a\n    static_configs: [{targets: ['a:1']}]\n  - job_name: a\n    static_configs: [{targets: ['b:1']}]\n",
-      "a duplicate job_name",
-      4,
-    ],
-    ["PROM005", podJob("    scrape_interval: 10s\n    scrape_timeout: 15s\n"), "timeout above interval", 6],
-    ["PROM006", podJob("", "      - source_labels: [a]\n        action: keeep\n"), "a misspelt action"],
-    ["PROM006", "scrape_configs:\n  - job_name: a\n    kubernetes_sd_configs:\n      - role: pods\n", "role pods"],
-    ["PROM006", "scrape_configs:\n  - job_name: a\n    scheme: ftp\n    static_configs: [{targets: ['a:1']}]\n", "ftp"],
-    [
-      "PROM007",
-      podJob("", `${KEEP}      - source_labels: [__address__]\n        regex: (?!x).*\n        action: drop\n`),
-      "lookahead",
-    ],
-    ["PROM008", podJob("", `${KEEP}      - source_labels: [job.name]\n        target_label: b\n`), "dotted name"],
-    [
-      "PROM009",
-      podJob("", `${KEEP}      - source_labels: [__meta_kubernetes_pod_name]\n`),
-      "replace without target_label",
-    ],
-    [
-      "PROM010",
-      podJob(
-        "",
-        '      - source_labels: [__meta_kubernetes_pod_annotation_prometheus.io/scrape]\n        regex: "true"\n        action: keep\n',
-      ),
-      "the raw annotation name",
-      6,
-    ],
-    [
-      "PROM010",
-      podJob("", `${KEEP}      - source_labels: [__meta_kubernetes_service_name]\n        target_label: service\n`),
-      "a service label under role pod",
-    ],
-    [
-      "PROM010",
-      `${podJob()}    metric_relabel_configs:\n      - source_labels: [__meta_kubernetes_pod_name]\n        target_label: pod\n`,
-      "a meta label after the scrape",
-    ],
-    ["PROM011", podJob("    metrics_path: metrics\n"), "a path without /"],
-    [
-      "PROM012",
-      "scrape_configs:\n  - job_name: a\n    static_configs:\n      - targets: ['http://api:8080/metrics']\n",
-      "a URL as target",
-      4,
-    ],
-    ["PROM013", "scrape_configs:\n  - job_name: a\n    scrape_interval: 15s\n", "no targets at all"],
-    ["PROM014", "scrape_configs:\n  - job_name: a\n    kubernetes_sd_configs: [{role: pod}]\n", "no keep"],
-  ];
-  for (const [rule, text, what, line] of cases) {
-    test(`${rule}: ${what}`, () => {
+describe("each rule fires on its bad fixture (fixtures/bad, also fed to promtool by npm run crosscheck)", () => {
+  const dir = join(process.cwd(), "src/infra/prometheus/fixtures/bad");
+  const cases = readdirSync(dir).map((name) => {
+    const text = readFileSync(join(dir, name), "utf8");
+    // The first line says what the fixture must produce: `# expect PROM002 at line 3: a typo in a global key`.
+    const m = /^# expect (PROM\d{3})(?: at line (\d+))?: (.+)$/m.exec(text);
+    assert.ok(m, `${name} starts with an "# expect PROMxxx: ..." line`);
+    return { name, text, rule: m[1], line: m[2] === undefined ? undefined : Number(m[2]), what: m[3] };
+  });
+  for (const { name, text, rule, line, what } of cases) {
+    test(`${rule}: ${what} (${name})`, () => {
       const { findings } = checkPrometheusConfig(text);
       const hit = findings.find((f) => f.rule === rule);
       assert.ok(hit, `expected ${rule}, got:\n${formatPromFindings(findings)}`);
@@ -122,8 +70,8 @@ describe("each rule fires on a bad config", () => {
       assert.ok(hit.fix.length > 0, "every finding has a fix");
     });
   }
-  test("every rule in the catalogue has a bad case above", () => {
-    const covered = new Set(cases.map((c) => c[0]));
+  test("every rule in the catalogue has a bad fixture", () => {
+    const covered = new Set(cases.map((c) => c.rule));
     assert.deepEqual(
       PROM_RULES.map((r) => r.id).filter((id) => !covered.has(id)),
       [],

@@ -1,44 +1,30 @@
 // Prometheus compiles relabel regexes with Go's RE2 engine, fully anchored: `regex: foo` means ^(?:foo)$. JavaScript's
-// engine is close enough to evaluate the regexes people write in scrape configs, once three differences are handled:
-// RE2 spells named groups (?P<name>...), takes flags as a leading (?i), and refuses lookarounds and backreferences
-// (JavaScript would accept them, so a config that "works here" would not load in Prometheus).
+// own engine reads some RE2 syntax with another meaning (`\Qa.b\E`, `[[:alpha:]]`, `\pL`, `a\z`) and accepts what RE2
+// refuses (lookarounds, backreferences), so regexes are compiled by re2js, the JavaScript port of RE2: a pattern
+// is accepted, refused and matched exactly as Prometheus would.
 // Replacements (`replacement: $1:$2`) follow Go's Regexp.Expand, whose `$1x` trap is reproduced on purpose.
+import { RE2JS } from "re2js";
+
+/** A compiled RE2 regex: `test` and `exec` behave like a RegExp's (exec gives numbered groups and `.groups`). */
+export type Re2 = RE2JS;
 
 /** Check with `r.ok === false` (not `!r.ok`): tslab compiles notebooks without strictNullChecks, where only the
  *  comparison narrows this union. */
-export type Re2Result = { ok: true; re: RegExp } | { ok: false; error: string };
+export type Re2Result = { ok: true; re: Re2 } | { ok: false; error: string };
 
-/** RE2 syntax JavaScript would accept but Prometheus refuses to load. */
-const RE2_UNSUPPORTED: [RegExp, string][] = [
-  [/\(\?<?[=!]/, "lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported by RE2"],
-  [/\\[1-9]/, "backreferences (\\1 ... \\9) are not supported by RE2"],
-  [/(?<!\\)[*+?}]\+/, "possessive quantifiers (a++, a*+) are not supported by RE2"],
-];
-
-/** Compile a Prometheus regex the way Prometheus does (anchored), or say why Prometheus would refuse it. */
+/** Compile a Prometheus regex the way Prometheus does (RE2, anchored), or give RE2's reason for refusing it. */
 export function compileRe2(source: string): Re2Result {
-  let body = source;
-  let flags = "";
-  // RE2 takes flags as a leading group, e.g. (?i)get|post. Only a leading one can become a JavaScript flag.
-  const lead = /^\(\?([imsU]+)\)/.exec(body);
-  if (lead) {
-    if (lead[1].includes("U"))
-      return { ok: false, error: "the (?U) ungreedy flag cannot be evaluated by this checker" };
-    flags = [...new Set(lead[1])].join("");
-    body = body.slice(lead[0].length);
-  }
-  if (/\(\?[imsU-]+[:)]/.test(body)) {
-    return { ok: false, error: "inline flags are only understood at the very start of the regex here, e.g. (?i)..." };
-  }
-  for (const [pattern, why] of RE2_UNSUPPORTED) {
-    if (pattern.test(body)) return { ok: false, error: why };
-  }
-  body = body.replace(/\(\?P</g, "(?<");
   try {
-    return { ok: true, re: new RegExp(`^(?:${body})$`, flags) };
+    return { ok: true, re: RE2JS.compile(`^(?:${source})$`) };
   } catch (e) {
-    return { ok: false, error: (e as Error).message.replace(/^Invalid regular expression: /, "") };
+    return { ok: false, error: (e as Error).message.replace(/^error parsing regexp: /, "") };
   }
+}
+
+/** What expandTemplate reads from a match: numbered groups and named groups (a RegExp's or RE2's exec result). */
+export interface TemplateMatch {
+  readonly [group: number]: string | undefined;
+  groups?: Record<string, string | undefined>;
 }
 
 /**
@@ -46,7 +32,7 @@ export function compileRe2(source: string): Re2Result {
  * the LONGEST run of letters, digits and `_`, so `$1_suffix` asks for a group called "1_suffix", which does not
  * exist and expands to "" (write `${1}_suffix`). Unmatched or unknown groups expand to "".
  */
-export function expandTemplate(template: string, match: RegExpExecArray): string {
+export function expandTemplate(template: string, match: TemplateMatch): string {
   let out = "";
   let i = 0;
   while (i < template.length) {

@@ -4,7 +4,7 @@
 // plus the RE2 and Go-template behaviours that scrape configs trip over.
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { compileRe2, expandTemplate } from "./regex";
+import { compileRe2, expandTemplate, type TemplateMatch } from "./regex";
 import { hashmod, type Labels, type RelabelConfig, relabel, relabelProblems } from "./relabel";
 
 const run = (input: Labels, ...cfgs: RelabelConfig[]) => relabel(input, cfgs);
@@ -126,24 +126,38 @@ describe("the address-rewrite idiom of annotation-based scraping", () => {
   });
 });
 
-describe("RE2 compatibility", () => {
+describe("RE2 compatibility (compiled by re2js)", () => {
   test("regexes are anchored, named groups use (?P<...>), a leading (?i) is a flag", () => {
     const re = compileRe2("(?i)(?P<verb>get|post)");
     assert.ok(re.ok);
-    assert.equal(re.re.exec("GET")?.groups?.verb, "GET");
+    assert.equal((re.re.exec("GET") as TemplateMatch | null)?.groups?.verb, "GET");
     assert.equal(re.re.test("xGET"), false, "anchored: a prefix must not match");
   });
-  test("lookarounds, backreferences and broken syntax are refused with a reason", () => {
+  test("RE2 syntax that JavaScript reads with another meaning matches as in Prometheus", () => {
+    // [text, matches, does not match]: JavaScript would compile each of these, but match other strings.
+    for (const [src, yes, no] of [
+      ["[[:alpha:]]+", "abc", "a1"], // a POSIX class; JavaScript reads the set [[:alph] followed by "]+"
+      ["\\Qa.b\\E", "a.b", "Qa.bE"], // literal text between \Q and \E; JavaScript matches "Qa.bE"
+      ["\\pL+", "héllo", "h1"], // a Unicode letter class; JavaScript without the u flag reads \pL as "pL"
+      ["a\\z", "a", "az"], // end of text; JavaScript matches "az"
+    ] as const) {
+      const r = compileRe2(src);
+      assert.ok(r.ok, `${src} is valid RE2`);
+      assert.equal(r.re.test(yes), true, `${src} must match ${yes}`);
+      assert.equal(r.re.test(no), false, `${src} must not match ${no}`);
+    }
+  });
+  test("lookarounds, backreferences and broken syntax are refused with RE2's reason", () => {
     for (const [src, why] of [
-      ["foo(?=bar)", /lookahead/],
-      ["(?<!x)y", /lookahead and lookbehind/],
-      ["(a)\\1", /backreferences/],
-      ["a++", /possessive/],
-      ["(unclosed", /Unterminated group|unterminated/i],
+      ["foo(?=bar)", /unsupported Perl syntax/],
+      ["(?<!x)y", /unsupported Perl syntax|invalid named capture/],
+      ["(a)\\1", /invalid escape sequence/],
+      ["a++", /invalid nested repetition/],
+      ["(unclosed", /missing closing \)/],
     ] as const) {
       const r = compileRe2(src);
       assert.equal(r.ok, false, `${src} should be refused`);
-      if (!r.ok) assert.match(r.error, why);
+      if (r.ok === false) assert.match(r.error, why);
     }
   });
   test("relabel throws on a step Prometheus would not load", () => {

@@ -2,7 +2,7 @@
 // values joined by the separator, matches the anchored regex, and keeps, drops or rewrites the label set. Used to
 // prove what a scrape config does to real discovered targets, not just that it parses.
 import { createHash } from "node:crypto";
-import { compileRe2, expandTemplate } from "./regex";
+import { compileRe2, expandTemplate, type Re2, type TemplateMatch } from "./regex";
 
 export const RELABEL_ACTIONS = [
   "replace",
@@ -102,7 +102,7 @@ export function relabelProblems(c: RelabelConfig): RelabelProblem[] {
   return out;
 }
 
-function compiled(c: RelabelConfig): RegExp {
+function compiled(c: RelabelConfig): Re2 {
   const r = compileRe2(c.regex ?? RELABEL_DEFAULTS.regex);
   if (r.ok === false) throw new Error(`relabel regex ${JSON.stringify(c.regex)} cannot be evaluated: ${r.error}`);
   return r.re;
@@ -134,7 +134,7 @@ function step(labels: Labels, c: RelabelConfig): boolean {
     case "dropequal":
       return (labels[target] ?? "") !== val;
     case "replace": {
-      const m = compiled(c).exec(val);
+      const m = compiled(c).exec(val) as TemplateMatch | null;
       if (!m) return true; // no match: nothing changes
       const name = expandTemplate(target, m);
       if (!LABEL_NAME.test(name)) return true;
@@ -153,7 +153,7 @@ function step(labels: Labels, c: RelabelConfig): boolean {
     case "labelmap": {
       const re = compiled(c);
       for (const [name, value] of Object.entries({ ...labels })) {
-        const m = re.exec(name);
+        const m = re.exec(name) as TemplateMatch | null;
         if (m) set(labels, expandTemplate(c.replacement ?? RELABEL_DEFAULTS.replacement, m), value);
       }
       return true;

@@ -1,8 +1,8 @@
 // SL009 .dockerignore excludes node_modules, .git and .venv. No hadolint equivalent.
 // Everything not ignored is sent to the builder as the build context: a host node_modules (wrong OS binaries),
 // the whole git history and a virtualenv make builds slow and can leak into the image via `COPY . .`.
-import { finding } from "../rule-helpers";
-import type { Finding, Rule } from "../types";
+import { defineRule, finding } from "../rule-helpers";
+import type { Finding } from "../types";
 
 export const REQUIRED_IGNORES = ["node_modules", ".git", ".venv"];
 
@@ -37,35 +37,30 @@ export function isIgnored(dockerignore: string, path: string): boolean {
   return ignored;
 }
 
-export const dockerignore: Rule = {
-  id: "SL009",
-  severity: "warning",
-  title: ".dockerignore excludes node_modules, .git and .venv",
-  check({ options }) {
-    if (options.dockerignore === undefined) return [];
-    if (options.dockerignore === null) {
-      return [
+export const dockerignore = defineRule("SL009", ({ options }) => {
+  if (options.dockerignore === undefined) return [];
+  if (options.dockerignore === null) {
+    return [
+      finding(
+        dockerignore,
+        0,
+        "no .dockerignore: node_modules, .git and .venv are sent to the builder and can end up in the image",
+        "Create .dockerignore next to the Dockerfile with at least:\nnode_modules\n.git\n.venv",
+      ),
+    ];
+  }
+  const out: Finding[] = [];
+  for (const path of REQUIRED_IGNORES) {
+    if (!isIgnored(options.dockerignore, path)) {
+      out.push(
         finding(
           dockerignore,
           0,
-          "no .dockerignore: node_modules, .git and .venv are sent to the builder and can end up in the image",
-          "Create .dockerignore next to the Dockerfile with at least:\nnode_modules\n.git\n.venv",
+          `.dockerignore does not exclude ${path}, so it is sent as build context and \`COPY . .\` copies it`,
+          `Add a line \`${path}\` to .dockerignore.`,
         ),
-      ];
+      );
     }
-    const out: Finding[] = [];
-    for (const path of REQUIRED_IGNORES) {
-      if (!isIgnored(options.dockerignore, path)) {
-        out.push(
-          finding(
-            dockerignore,
-            0,
-            `.dockerignore does not exclude ${path}, so it is sent as build context and \`COPY . .\` copies it`,
-            `Add a line \`${path}\` to .dockerignore.`,
-          ),
-        );
-      }
-    }
-    return out;
-  },
-};
+  }
+  return out;
+});

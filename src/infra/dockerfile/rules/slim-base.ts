@@ -2,8 +2,7 @@
 // Full `node:20` / `python:3.11` images carry compilers and hundreds of packages: ~1 GB, slower pulls and more
 // CVEs to patch. Build stages may use them (they need the toolchain); the image you ship should not.
 import { baseName, parseImageRef } from "../image";
-import { finalStage, finding, stageChain } from "../rule-helpers";
-import type { Rule } from "../types";
+import { defineRule, finalStage, finding, stageChain } from "../rule-helpers";
 
 /** Official images that have -slim / -alpine variants and are large without them. */
 const FULL_FAT = new Set([
@@ -23,26 +22,21 @@ const FULL_FAT = new Set([
   "buildpack-deps",
 ]);
 
-export const slimBase: Rule = {
-  id: "SL002",
-  severity: "warning",
-  title: "use a slim base for the final image",
-  check({ model }) {
-    const root = stageChain(model, finalStage(model))[0];
-    const img = root.image;
-    if (!img || img.digest || !img.tag || img.tag === "latest") return []; // SL001 covers the unpinned cases
-    const name = baseName(img);
-    if (!FULL_FAT.has(name) || img.name.includes("distroless") || img.name.includes("chainguard")) return [];
-    if (/slim|alpine|distroless|minimal|chiseled/.test(img.tag)) return [];
-    // Suggest the same version with -slim: "20" -> "20-slim", "20-bookworm" -> "20-bookworm-slim".
-    const suggestion = parseImageRef(`${img.name}:${img.tag}-slim`, new Map()).resolved;
-    return [
-      finding(
-        slimBase,
-        root.from.line,
-        `the final image is built on the full ${img.resolved} image (large, many packages you do not need at runtime)`,
-        `Use \`${suggestion}\` (or -alpine / distroless) for the final stage; keep the full image only in a build stage.`,
-      ),
-    ];
-  },
-};
+export const slimBase = defineRule("SL002", ({ model }) => {
+  const root = stageChain(model, finalStage(model))[0];
+  const img = root.image;
+  if (!img || img.digest || !img.tag || img.tag === "latest") return []; // SL001 covers the unpinned cases
+  const name = baseName(img);
+  if (!FULL_FAT.has(name) || img.name.includes("distroless") || img.name.includes("chainguard")) return [];
+  if (/slim|alpine|distroless|minimal|chiseled/.test(img.tag)) return [];
+  // Suggest the same version with -slim: "20" -> "20-slim", "20-bookworm" -> "20-bookworm-slim".
+  const suggestion = parseImageRef(`${img.name}:${img.tag}-slim`, new Map()).resolved;
+  return [
+    finding(
+      slimBase,
+      root.from.line,
+      `the final image is built on the full ${img.resolved} image (large, many packages you do not need at runtime)`,
+      `Use \`${suggestion}\` (or -alpine / distroless) for the final stage; keep the full image only in a build stage.`,
+    ),
+  ];
+});

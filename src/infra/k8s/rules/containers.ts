@@ -7,7 +7,26 @@ import { finding, type RuleContext } from "./context";
 /** Batch pods run to completion; Kubernetes does not allow probes on init containers. */
 const NO_PROBES = new Set(["Job", "CronJob"]);
 
-function missingResources(c: JsonObject, which: "requests" | "limits"): string[] {
+type Resources = "requests" | "limits";
+interface ResourceAdvice {
+  rule: string;
+  why: string;
+  fix: string;
+}
+const RESOURCE_ADVICE: Record<Resources, ResourceAdvice> = {
+  requests: {
+    rule: "K8S022",
+    why: "the scheduler cannot place it sensibly and an HPA cannot compute utilisation.",
+    fix: "Set `resources: {requests: {cpu: 100m, memory: 128Mi}}` from measured usage.",
+  },
+  limits: {
+    rule: "K8S023",
+    why: "one leaking pod can starve its neighbours on the node.",
+    fix: "Set `resources: {limits: {cpu: 500m, memory: 256Mi}}` (memory limit >= request; OOM kills happen above it).",
+  },
+};
+
+function missingResources(c: JsonObject, which: Resources): string[] {
   const res: JsonObject = isObject(c.resources) ? c.resources : {};
   const raw = res[which];
   const block: JsonObject = isObject(raw) ? raw : {};
@@ -48,31 +67,11 @@ export function containerRules(ctx: RuleContext): Finding[] {
           );
         }
       }
-      const req = missingResources(container, "requests");
-      if (req.length > 0) {
-        out.push(
-          finding(
-            "K8S022",
-            "warning",
-            o,
-            `${what} has no resources.requests.${req.join(" / requests.")}: the scheduler cannot place it sensibly and an HPA cannot compute utilisation.`,
-            "Set `resources: {requests: {cpu: 100m, memory: 128Mi}}` from measured usage.",
-            `${at}/resources/requests`,
-          ),
-        );
-      }
-      const lim = missingResources(container, "limits");
-      if (lim.length > 0) {
-        out.push(
-          finding(
-            "K8S023",
-            "warning",
-            o,
-            `${what} has no resources.limits.${lim.join(" / limits.")}: one leaking pod can starve its neighbours on the node.`,
-            "Set `resources: {limits: {cpu: 500m, memory: 256Mi}}` (memory limit >= request; OOM kills happen above it).",
-            `${at}/resources/limits`,
-          ),
-        );
+      for (const [kind, advice] of Object.entries(RESOURCE_ADVICE) as [Resources, ResourceAdvice][]) {
+        const missing = missingResources(container, kind);
+        if (missing.length === 0) continue;
+        const message = `${what} has no resources.${kind}.${missing.join(` / ${kind}.`)}: ${advice.why}`;
+        out.push(finding(advice.rule, "warning", o, message, advice.fix, `${at}/resources/${kind}`));
       }
     }
   }

@@ -2,7 +2,7 @@
 // docs.docker.com/reference/cli/docker/, kubernetes.io/docs/reference/kubectl/), and the pairs that differ do not.
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { canonicalResource, commandDifferences, formatCommand, parseCommand, sameCommand } from "./commands";
+import { canonicalResource, commandDifferences, formatCommand, parseCommand, sameCommand } from "./index";
 
 const w = (line: string) => line.split(" ");
 
