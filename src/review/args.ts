@@ -89,13 +89,20 @@ export interface ExamArgs {
   exam?: string;
   seed?: number;
   minutes?: number;
+  /** The full-length mock: the real exam's number of questions and time (exams.yaml `full:`). */
+  full: boolean;
   help: boolean;
 }
 
 export function parseExamArgs(argv: string[]): ExamArgs {
   const { values, positionals } = parse(
     argv,
-    { seed: { type: "string" }, minutes: { type: "string" }, help: { type: "boolean", short: "h" } },
+    {
+      seed: { type: "string" },
+      minutes: { type: "string" },
+      full: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
     true,
   );
   if (positionals.length > 1) throw new UsageError(`One exam at a time, got: ${positionals.join(" ")}.`);
@@ -111,6 +118,7 @@ export function parseExamArgs(argv: string[]): ExamArgs {
     exam: positionals[0],
     seed: integer("seed", values.seed as string | undefined, 0, 2 ** 32 - 1),
     minutes,
+    full: Boolean(values.full),
     help: Boolean(values.help),
   };
 }

@@ -161,6 +161,10 @@ export function checkExams(data: unknown, file = "exams.yaml"): Loaded<ExamDefin
     if (new Set(domains).size !== domains.length) problems.push(`${file}: ${exam.name}: a domain is listed twice`);
     const total = exam.domains.reduce((s, d) => s + d.weight, 0);
     if (Math.abs(total - 100) > 1e-9) problems.push(`${file}: ${exam.name}: the weights add up to ${total}, not 100`);
+    const p = exam.passing;
+    if (p && !(p.min <= p.score && p.score <= p.max && p.min < p.max)) {
+      problems.push(`${file}: ${exam.name}: passing needs min <= score <= max and min < max`);
+    }
   }
   return { items: problems.length ? [] : data.exams, problems };
 }

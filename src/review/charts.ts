@@ -50,10 +50,17 @@ export function examDomainsFigure(exam: ExamDefinition, questions: readonly Bank
     exam.length,
     exam.domains.map((d) => d.weight),
   );
+  const full = exam.full
+    ? allocate(
+        exam.full.length,
+        exam.domains.map((d) => d.weight),
+      )
+    : null;
   return barChart(
     exam.domains.map((d, i) => {
       const have = questions.filter((q) => q.exam?.name === exam.name && q.exam.domain === d.name).length;
-      return `${d.name} (${per[i]} per practice exam, ${have} in the bank)`;
+      const mock = full ? `, ${full[i]} per full mock` : "";
+      return `${d.name} (${per[i]} per practice exam${mock}, ${have} in the bank)`;
     }),
     exam.domains.map((d) => d.weight),
     { title: `${exam.title}: domain weights`, xLabel: "weight %", sort: "none" },

@@ -3,22 +3,27 @@
 import type { ExamArgs } from "./args";
 import { askAnswer, isAbort, isExit, questionHeader } from "./ask";
 import { loadForCommands, problemsWarning } from "./bank";
-import { ExamCoverageError, formatReport, sampleExam, scoreExam } from "./exam";
+import { ExamCoverageError, examForm, formatReport, sampleExam, scoreExam } from "./exam";
 import { answerText, isCorrect } from "./grading";
 import type { ReviewPaths } from "./paths";
 import type { ExamDefinition } from "./schema";
 import { appendAttempt, readHistory } from "./store";
 import { clock, linkText, say, style, wrap } from "./terminal";
 
-export const EXAM_HELP = `npm run exam -- <exam> [--seed <n>] [--minutes <m>]
+export const EXAM_HELP = `npm run exam -- <exam> [--full] [--seed <n>] [--minutes <m>]
   <exam>         one of the exams in review/exams.yaml (listed when you give none)
+  --full         the full-length mock: the real exam's number of questions and time
   --seed <n>     the same sample and option order again (to retake an exam exactly)
   --minutes <m>  another time limit than the exam's own`;
 
 function examList(exams: readonly ExamDefinition[]): string {
   if (exams.length === 0) return "  (none: review/exams.yaml could not be read)";
   return exams
-    .map((e) => `  ${e.name.padEnd(24)} ${e.title}: ${e.length} questions in ${e.minutes} minutes`)
+    .map(
+      (e) =>
+        `  ${e.name.padEnd(24)} ${e.title}: ${e.length} questions in ${e.minutes} minutes` +
+        (e.full ? ` (--full: ${e.full.length} in ${e.full.minutes})` : ""),
+    )
     .join("\n");
 }
 
@@ -47,15 +52,18 @@ export async function runExam(args: ExamArgs, paths: ReviewPaths): Promise<numbe
   readHistory(paths.examHistory, { backup: true, note: (m) => say(style.yellow(m)) });
   const seed = args.seed ?? Date.now() >>> 0;
   let items: ReturnType<typeof sampleExam>;
+  let form: ReturnType<typeof examForm>;
   try {
-    items = sampleExam(questions, exam, seed);
+    form = examForm(exam, args.full);
+    items = sampleExam(questions, exam, seed, form.length);
   } catch (e) {
     if (!(e instanceof ExamCoverageError)) throw e;
     say(e.message);
     return 1;
   }
-  const minutes = args.minutes ?? exam.minutes;
-  say(style.bold(`${exam.title}: practice exam, ${items.length} questions, ${minutes} minutes.`));
+  const minutes = args.minutes ?? form.minutes;
+  const kind = form.full ? "full-length mock exam" : "practice exam";
+  say(style.bold(`${exam.title}: ${kind}, ${items.length} questions, ${minutes} minutes.`));
   say(
     style.dim(
       `Seed ${seed} (retake this exact exam with --seed ${seed}). Answers are marked at the end, as in the real exam.`,
@@ -96,6 +104,8 @@ export async function runExam(args: ExamArgs, paths: ReviewPaths): Promise<numbe
     seconds: (Date.now() - started) / 1000,
     timedOut,
     at: clock(),
+    full: form.full,
+    minutes,
   });
   say(style.bold("Score report"));
   say(formatReport(attempt, exam));

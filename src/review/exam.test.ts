@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { allocate, ExamCoverageError, formatReport, sampleExam, scoreExam, weakest } from "./exam";
+import {
+  allocate,
+  ExamCoverageError,
+  examForm,
+  formatReport,
+  rereadSections,
+  sampleExam,
+  scaledScore,
+  scoreExam,
+  weakest,
+} from "./exam";
 import { answerText, isCorrect, isNumericCorrect, shuffledOptions } from "./grading";
 import type { BankQuestion, ExamDefinition } from "./schema";
 
@@ -13,6 +23,10 @@ describe("allocate: questions per domain by weight (largest remainder)", () => {
   });
 
   test("always adds up to the length; ties go to the domain listed first", () => {
+    // The full mocks: CLF-C02 15.6, 19.5, 22.1, 7.8 → 15, 19, 22, 7 (63); the 2 left go to .8 and .6.
+    assert.deepEqual(allocate(65, [24, 30, 34, 12]), [16, 19, 22, 8]);
+    // AIF-C01 13, 15.6, 18.2, 9.1, 9.1 → 13, 15, 18, 9, 9 (64); the 1 left goes to .6.
+    assert.deepEqual(allocate(65, [20, 24, 28, 14, 14]), [13, 16, 18, 9, 9]);
     for (const n of [1, 7, 13, 65]) {
       assert.equal(
         allocate(n, [24, 30, 34, 12]).reduce((s, c) => s + c, 0),
@@ -76,6 +90,81 @@ describe("sampleExam", () => {
         return true;
       },
     );
+  });
+});
+
+describe("the full-length form", () => {
+  test("--full takes the exam's full length and time; an exam without one says so", () => {
+    assert.deepEqual(examForm(exam, false), { length: 4, minutes: 5, full: false });
+    assert.deepEqual(examForm({ ...exam, full: { length: 5, minutes: 7 } }, true), {
+      length: 5,
+      minutes: 7,
+      full: true,
+    });
+    assert.throws(() => examForm(exam, true), /mini has no full-length form/);
+  });
+
+  test("sampleExam draws the given length, split by weight", () => {
+    const bank = ["a1", "a2", "a3", "b1", "b2", "b3"].map((id) => q(id, id[0].toUpperCase()));
+    const items = sampleExam(bank, exam, 5, 6);
+    assert.equal(items.length, 6);
+    assert.equal(new Set(items.map((i) => i.question.id)).size, 6, "no question twice");
+  });
+});
+
+describe("scaled score and sections to reread", () => {
+  const passing = { min: 100, max: 1000, score: 700 };
+
+  test("a straight line from min (none right) to max (all right)", () => {
+    assert.equal(scaledScore(0, 65, passing), 100);
+    assert.equal(scaledScore(65, 65, passing), 1000);
+    // 44/65 = 0.677 → 100 + 900 × 0.677 = 709.2 → 709, a pass; 43/65 → 695.4 → 695, not yet.
+    assert.equal(scaledScore(44, 65, passing), 709);
+    assert.equal(scaledScore(43, 65, passing), 695);
+    assert.equal(scaledScore(0, 0, passing), 100, "an empty domain scores the minimum, not NaN");
+  });
+
+  test("sections of missed questions, most missed first; right answers do not count", () => {
+    const link = (heading: string) => ({ notebook: "n.ipynb", heading });
+    const items = [
+      { question: { ...q("a1", "A"), link: link("x") }, domain: "A" },
+      { question: { ...q("a2", "A"), link: link("y") }, domain: "A" },
+      { question: { ...q("b1", "B"), link: link("y") }, domain: "B" },
+      { question: { ...q("b2", "B"), link: link("z") }, domain: "B" },
+    ] as { question: BankQuestion; domain: string }[];
+    assert.deepEqual(rereadSections(items, [false, false, undefined, true]), [
+      { link: link("y"), missed: 2 },
+      { link: link("x"), missed: 1 },
+    ]);
+  });
+
+  test("the report: scaled score against the pass mark, per domain above or below, the mapping, sections", () => {
+    const withBar = { ...exam, passing };
+    const items = [
+      { question: q("a1", "A"), domain: "A" },
+      { question: q("a2", "A"), domain: "A" },
+      { question: q("b1", "B"), domain: "B" },
+      { question: q("b2", "B"), domain: "B" },
+    ];
+    const a = scoreExam(withBar, items, [true, true, true, false], {
+      seed: 1,
+      seconds: 30,
+      timedOut: false,
+      full: true,
+    });
+    assert.equal(a.scaled, 775);
+    assert.equal(a.passed, true);
+    assert.equal(a.full, true);
+    const report = formatReport(a, withBar);
+    assert.match(report, /^Mini, full mock: 3\/4 correct \(75%\)/);
+    assert.match(report, /Scaled score 775 of 1000 \(pass mark 700\): PASS/);
+    assert.match(report, /A\s+50%\s+2\/2 \(100%\)\s+1000\s+above/);
+    assert.match(report, /B\s+50%\s+1\/2 \(50%\)\s+550\s+below/);
+    assert.match(report, /100 \+ 900 ×\s+the\s+share\s+answered\s+right/);
+    assert.match(report, /AWS\s+does\s+not\s+publish\s+how\s+it\s+maps\s+raw\s+scores/);
+    assert.match(report, /Notebook sections to reread.*\n\s+1 × notebooks\/n\.ipynb → "h"/);
+    const failed = scoreExam(withBar, items, [true, false, false, false], { seed: 1, seconds: 30, timedOut: false });
+    assert.match(formatReport(failed, withBar), /Scaled score 325 of 1000 \(pass mark 700\): NOT YET/);
   });
 });
 

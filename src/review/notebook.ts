@@ -2,6 +2,8 @@
 // interview list with links, and the progress dashboard. The terminal commands share the same bank and summary.
 import * as tslab from "tslab";
 import { show } from "../plot/index";
+import { isNotInKernelError } from "../plot/kernel";
+import { escapeHtml } from "../workspace/html";
 import { loadForCommands } from "./bank";
 import { examDomainsFigure, examScoresFigure, recallFigure, solvedFigure } from "./charts";
 import { answerText } from "./grading";
@@ -10,15 +12,12 @@ import { reviewPaths } from "./paths";
 import type { BankQuestion, Link } from "./schema";
 import { formatSummary, summarize } from "./summary";
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
-}
-
 /** HTML in a notebook; the plain text when not running in a kernel (a script, a test). */
 function display(html: string, text: string): void {
   try {
     tslab.display.html(html);
-  } catch {
+  } catch (e) {
+    if (!isNotInKernelError(e)) throw e;
     console.log(text);
   }
 }

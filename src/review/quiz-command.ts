@@ -26,7 +26,8 @@ export async function runQuiz(args: QuizArgs, paths: ReviewPaths): Promise<numbe
   if (args.validate) {
     const v = validateBank(paths.bank, paths.notebooks);
     say(formatValidation(v));
-    return v.fileProblems.length + v.linkProblems.length + v.examTagProblems.length + v.coverageProblems.length ? 1 : 0;
+    const problems = [v.fileProblems, v.linkProblems, v.genericLinkProblems, v.examTagProblems, v.coverageProblems];
+    return problems.some((p) => p.length) ? 1 : 0;
   }
   const { questions, problems } = loadForCommands(paths.questions, paths.exams);
   const warning = problemsWarning(problems);

@@ -186,8 +186,10 @@ describe("command-line options", () => {
       exam: "aws-ai-practitioner",
       seed: 9,
       minutes: 0.5,
+      full: false,
       help: false,
     });
+    assert.equal(parseExamArgs(["aws-cloud-practitioner", "--full"]).full, true);
     assert.throws(() => parseExamArgs(["a", "b"]), /One exam at a time/);
     assert.throws(() => parseExamArgs(["a", "--minutes", "0"]), /--minutes must be a positive number/);
   });

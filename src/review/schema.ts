@@ -18,6 +18,22 @@ export const ExamTagSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A fact that may change (a price, a quota, a service name, a support plan's response time), with where it was
+ * checked and the date of that version of the source, so a maintainer knows what to re-check and since when.
+ */
+export const FactSchema = Type.Object(
+  {
+    fact: Type.String({ minLength: 1 }),
+    source: Type.String({ pattern: "^https://\\S+$", description: "the public page the fact was checked against" }),
+    date: Type.String({
+      pattern: "^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$",
+      description: "YYYY-MM or YYYY-MM-DD: the version of the source the fact was checked against",
+    }),
+  },
+  { additionalProperties: false },
+);
+
 const common = {
   /** Unique across the whole bank. Lower-case letters, digits and dashes. */
   id: Type.String({ pattern: "^[a-z0-9-]+$" }),
@@ -29,6 +45,8 @@ const common = {
   /** Optional further sections (the interview questions draw on several notebooks). */
   links: Type.Optional(Type.Array(LinkSchema, { minItems: 1 })),
   exam: Type.Optional(ExamTagSchema),
+  /** Facts in the question that may change, each with its source and date (review/README.md). */
+  facts: Type.Optional(Type.Array(FactSchema, { minItems: 1 })),
 };
 
 /** At most nine options, so that every option has a number key in the terminal quiz. */
@@ -88,6 +106,7 @@ export type NumericQuestion = Static<typeof NumericSchema>;
 export type FreeQuestion = Static<typeof FreeSchema>;
 export type Question = SingleQuestion | MultipleQuestion | NumericQuestion | FreeQuestion;
 export type Link = Static<typeof LinkSchema>;
+export type Fact = Static<typeof FactSchema>;
 
 /** A question as loaded, with the file it came from (for error messages). */
 export type BankQuestion = Question & { file: string };
@@ -103,6 +122,29 @@ export const ExamsFileSchema = Type.Object(
           /** Questions per practice exam. */
           length: Type.Integer({ minimum: 1, maximum: 200 }),
           minutes: Type.Number({ exclusiveMinimum: 0, maximum: 300 }),
+          /** The full-length mock (`--full`): the real exam's number of questions and time. */
+          full: Type.Optional(
+            Type.Object(
+              {
+                length: Type.Integer({ minimum: 1, maximum: 200 }),
+                minutes: Type.Number({ exclusiveMinimum: 0, maximum: 300 }),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+          /** The real exam's scaled score range and pass mark; the report maps the raw score onto it. */
+          passing: Type.Optional(
+            Type.Object(
+              {
+                min: Type.Integer({ minimum: 0 }),
+                max: Type.Integer({ minimum: 1 }),
+                score: Type.Integer({ minimum: 0 }),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+          /** The bank holds at least this many questions for the exam, spread over the domains by weight. */
+          bank: Type.Optional(Type.Integer({ minimum: 1 })),
           domains: Type.Array(
             Type.Object(
               { name: Type.String({ minLength: 1 }), weight: Type.Number({ exclusiveMinimum: 0, maximum: 100 }) },

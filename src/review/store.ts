@@ -59,6 +59,18 @@ export const ExamHistorySchema = Type.Object({
       domains: Type.Array(Tally),
       topics: Type.Array(Tally),
       weakestTopics: Type.Array(Type.String()),
+      // Added with the full-length mock; older attempts lack them.
+      full: Type.Optional(Type.Boolean()),
+      scaled: Type.Optional(Type.Number()),
+      passed: Type.Optional(Type.Boolean()),
+      reread: Type.Optional(
+        Type.Array(
+          Type.Object({
+            link: Type.Object({ notebook: Type.String(), heading: Type.String() }),
+            missed: Type.Integer(),
+          }),
+        ),
+      ),
     }),
   ),
 });

@@ -98,7 +98,8 @@ export function examSeries(history: ExamHistory): ProgressSummary["exams"] {
         n: i + 1,
         at: a.at,
         percent: a.total ? (100 * a.correct) / a.total : 0,
-        label: `${a.correct}/${a.total}`,
+        // A full-length mock says so, with its scaled score (src/review/exam.ts, scaledScore).
+        label: `${a.correct}/${a.total}${a.full ? `, full mock${a.scaled === undefined ? "" : `, scaled ${a.scaled}`}` : ""}`,
       })),
     };
   });

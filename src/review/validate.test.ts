@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, test } from "vitest";
 import { findRoot } from "../workspace/paths";
 import { checkExams, duplicateIdProblems, parseQuestionFile } from "./bank";
+import { allocate } from "./exam";
 import { headingsOf } from "./headings";
 import type { BankQuestion, ExamDefinition } from "./schema";
 import {
@@ -14,6 +15,8 @@ import {
   coverageProblems,
   examTagProblems,
   formatValidation,
+  GENERIC_EXAM_LINK,
+  genericLinkProblems,
   linkProblems,
   validateBank,
 } from "./validate";
@@ -30,6 +33,35 @@ describe("the real question bank", () => {
 
   test("every link lands on a real notebook heading", () => {
     assert.ok(v.linkProblems.length === 0, `links that do not resolve:${list(v.linkProblems)}`);
+  });
+
+  test("no exam question links to the generic exam overview: each links to the section that teaches it", () => {
+    assert.ok(v.genericLinkProblems.length === 0, `exam questions to relink:${list(v.genericLinkProblems)}`);
+    const generic = v.questions.filter(
+      (q) => q.exam && q.link.notebook === GENERIC_EXAM_LINK.notebook && q.link.heading === GENERIC_EXAM_LINK.heading,
+    );
+    assert.deepEqual(
+      generic.map((q) => q.id),
+      [],
+    );
+  });
+
+  test("each exam: a full-length mock and at least `bank` questions, spread over the domains by the official weights", () => {
+    for (const exam of v.exams) {
+      assert.ok(exam.full && exam.bank, `${exam.name}: exams.yaml needs \`full:\` and \`bank:\``);
+      const tagged = v.questions.filter((q) => q.exam?.name === exam.name);
+      assert.ok(tagged.length >= exam.bank, `${exam.name}: ${tagged.length} questions, at least ${exam.bank} needed`);
+      const weights = exam.domains.map((d) => d.weight);
+      const share = allocate(exam.bank, weights);
+      const full = allocate(exam.full.length, weights);
+      exam.domains.forEach((d, i) => {
+        const count = tagged.filter((q) => q.exam?.domain === d.name).length;
+        assert.ok(
+          count >= Math.max(share[i], full[i]),
+          `${exam.name} · ${d.name} (${d.weight}%): ${count} questions, its share of ${exam.bank} is ${share[i]}`,
+        );
+      });
+    }
   });
 
   test("every exam tag names an exam of exams.yaml and one of its domains", () => {
@@ -77,11 +109,12 @@ describe("the schema and each question's own checks, on bad fixtures", () => {
   - { id: a-1, topics: [w1.roc], type: single, prompt: p, options: [x, y], answer: x, explanation: e, ${LINK} }
   - { id: a-2, topics: [w1.roc], type: multiple, prompt: p, options: [x, y, z], answer: [x, z], explanation: e, ${LINK} }
   - { id: a-3, topics: [w1.roc], type: numeric, prompt: p, answer: 0.5, tolerance: 0.01, explanation: e, ${LINK} }
-  - { id: a-4, topics: [w1.roc], type: free, prompt: p, answer: m, rubric: [r1, r2], explanation: e, ${LINK} }`);
+  - { id: a-4, topics: [w1.roc], type: free, prompt: p, answer: m, rubric: [r1, r2], explanation: e, ${LINK} }
+  - { id: a-5, topics: [w1.roc], type: numeric, prompt: p, answer: 1, explanation: e, ${LINK}, facts: [{ fact: f, source: "https://aws.amazon.com/pricing/", date: "2025-01-31" }] }`);
     assert.deepEqual(r.problems, []);
     assert.deepEqual(
       r.items.map((q) => q.type),
-      ["single", "multiple", "numeric", "free"],
+      ["single", "multiple", "numeric", "free", "numeric"],
     );
   });
 
@@ -151,6 +184,21 @@ describe("the schema and each question's own checks, on bad fixtures", () => {
       "a free question tagged for an exam",
       `  - { id: b, topics: [w1.iam], type: free, prompt: p, answer: m, rubric: [r1, r2], explanation: e, ${LINK}, exam: { name: x, domain: y } }`,
       /an exam question must be "single" or "multiple"/,
+    ],
+    [
+      "a fact without a source",
+      `  - { id: b, topics: [w1.roc], type: numeric, prompt: p, answer: 1, explanation: e, ${LINK}, facts: [{ fact: f, date: "2025-01" }] }`,
+      /\/facts\/0/,
+    ],
+    [
+      "a fact whose source is not an https address",
+      `  - { id: b, topics: [w1.roc], type: numeric, prompt: p, answer: 1, explanation: e, ${LINK}, facts: [{ fact: f, source: aws.amazon.com, date: "2025-01" }] }`,
+      /\/facts\/0\/source/,
+    ],
+    [
+      "a fact with a date that is not YYYY-MM or YYYY-MM-DD",
+      `  - { id: b, topics: [w1.roc], type: numeric, prompt: p, answer: 1, explanation: e, ${LINK}, facts: [{ fact: f, source: "https://aws.amazon.com/", date: "January 2025" }] }`,
+      /\/facts\/0\/date/,
     ],
     [
       "a link to a non-notebook",
@@ -280,12 +328,36 @@ describe("links, exam tags and coverage, on bad fixtures", () => {
     );
     assert.ok(!problems.some((p) => p.startsWith("exam")));
     const short = coverageProblems(coverageOf(bank.slice(0, 1), exams));
-    assert.ok(short.includes('exam mini, domain "A": 1 of the 2 questions one practice exam draws'), short.join("\n"));
-    assert.ok(short.includes('exam mini, domain "B": 0 of the 1 questions one practice exam draws'));
+    assert.ok(short.includes('exam mini, domain "A": 1 of the 2 questions its 67% share needs'), short.join("\n"));
+    assert.ok(short.includes('exam mini, domain "B": 0 of the 1 questions its 33% share needs'));
+    assert.ok(short.includes("exam mini: 1 of the 3 questions the bank needs"), short.join("\n"));
     assert.ok(!problems.some((p) => p.startsWith("interview question interview-01")));
     assert.ok(
       problems.includes('interview question interview-12: missing (a "free" question with topic w8.interviews)'),
     );
+  });
+
+  test("a full mock and a bank minimum raise what each domain needs; exam questions on the generic heading are listed", () => {
+    const bigger: ExamDefinition[] = [{ ...exams[0], full: { length: 6, minutes: 9 }, bank: 9 }];
+    const bank = [1, 2, 3, 4, 5].map((i) => q({ id: `a-${i}`, exam: { name: "mini", domain: "A" } }));
+    const c = coverageOf(bank, bigger);
+    // 9 at 67/33 → 6.03 and 2.97 → 6 and 3; the full mock's 6 → 4 and 2; the short exam's 3 → 2 and 1.
+    assert.deepEqual(
+      c.domains.map((d) => [d.domain, d.needed, d.count]),
+      [
+        ["A", 6, 5],
+        ["B", 3, 0],
+      ],
+    );
+    assert.deepEqual(c.exams, [{ exam: "mini", count: 5, needed: 9 }]);
+    const generic = genericLinkProblems([
+      q({ id: "tagged", exam: { name: "mini", domain: "A" }, link: { ...GENERIC_EXAM_LINK } }),
+      q({ id: "extra-link", exam: { name: "mini", domain: "A" }, links: [{ ...GENERIC_EXAM_LINK }] }),
+      q({ id: "untagged", link: { ...GENERIC_EXAM_LINK } }),
+    ]);
+    assert.equal(generic.length, 2, generic.join("\n"));
+    assert.match(generic[0], /tagged: an exam question links to the generic "AWS exam practice" overview/);
+    assert.match(generic[1], /extra-link:/);
   });
 
   test("exams.yaml: weights must add up to 100, names and domains unique", () => {
@@ -307,5 +379,7 @@ describe("links, exam tags and coverage, on bad fixtures", () => {
       "exams.yaml: mini: a domain is listed twice",
     ]);
     assert.match(checkExams({ exams: [{ name: "x" }] }).problems[0], /exams\.yaml: \/exams\/0/);
+    const badPass = checkExams({ exams: [{ ...exams[0], passing: { min: 100, max: 1000, score: 1200 } }] });
+    assert.deepEqual(badPass.problems, ["exams.yaml: mini: passing needs min <= score <= max and min < max"]);
   });
 });

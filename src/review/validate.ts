@@ -37,6 +37,28 @@ export function linkProblems(questions: readonly BankQuestion[], notebooksDir: s
   return problems;
 }
 
+/**
+ * The review notebook's overview of the two exams: it explains the exams' format, not their content, so an exam
+ * question linked there sends a learner who missed it nowhere useful.
+ */
+export const GENERIC_EXAM_LINK = { notebook: "week-08-review.ipynb", heading: "AWS exam practice" } as const;
+
+/** Exam questions that link (by `link` or `links`) to the generic exam overview instead of a teaching section. */
+export function genericLinkProblems(questions: readonly BankQuestion[]): string[] {
+  return questions
+    .filter(
+      (q) =>
+        q.exam &&
+        [q.link, ...(q.links ?? [])].some(
+          (l) => l.notebook === GENERIC_EXAM_LINK.notebook && l.heading.trim() === GENERIC_EXAM_LINK.heading,
+        ),
+    )
+    .map(
+      (q) =>
+        `${q.file}: ${q.id}: an exam question links to the generic "${GENERIC_EXAM_LINK.heading}" overview; link the section that teaches it`,
+    );
+}
+
 /** Every `exam:` tag names an exam of exams.yaml and one of its domains, spelt exactly. */
 export function examTagProblems(questions: readonly BankQuestion[], exams: readonly ExamDefinition[]): string[] {
   const problems: string[] = [];
@@ -58,6 +80,8 @@ export function examTagProblems(questions: readonly BankQuestion[], exams: reado
 
 export interface Coverage {
   topics: { topic: string; week: number; count: number }[];
+  exams: { exam: string; count: number; needed: number }[];
+  /** `needed`: the most of one short practice exam's draw, one full mock's draw and the bank minimum's share. */
   domains: { exam: string; domain: string; weight: number; needed: number; count: number }[];
   interview: { id: string; present: boolean }[];
 }
@@ -70,10 +94,9 @@ export function coverageOf(questions: readonly BankQuestion[], exams: readonly E
     count: questions.filter((q) => q.topics.includes(t.id)).length,
   }));
   const domains = exams.flatMap((exam) => {
-    const needed = allocate(
-      exam.length,
-      exam.domains.map((d) => d.weight),
-    );
+    const weights = exam.domains.map((d) => d.weight);
+    const sizes = [exam.length, exam.full?.length ?? 0, exam.bank ?? 0].filter((n) => n > 0);
+    const needed = weights.map((_, i) => Math.max(...sizes.map((n) => allocate(n, weights)[i])));
     return exam.domains.map((d, i) => ({
       exam: exam.name,
       domain: d.name,
@@ -86,7 +109,12 @@ export function coverageOf(questions: readonly BankQuestion[], exams: readonly E
     id: iq.id as string,
     present: questions.some((q) => q.id === iq.id && q.type === "free" && q.topics.includes(INTERVIEW_TOPIC)),
   }));
-  return { topics, domains, interview };
+  const examTotals = exams.map((exam) => ({
+    exam: exam.name,
+    count: questions.filter((q) => q.exam?.name === exam.name).length,
+    needed: Math.max(exam.length, exam.full?.length ?? 0, exam.bank ?? 0),
+  }));
+  return { topics, exams: examTotals, domains, interview };
 }
 
 /** What the coverage lacks, one line per topic, domain or interview question, so the gaps read as a to-do list. */
@@ -96,10 +124,13 @@ export function coverageProblems(c: Coverage): string[] {
     if (t.count < MIN_PER_TOPIC)
       problems.push(`topic ${t.topic} (week ${t.week}): ${t.count} of ${MIN_PER_TOPIC} questions`);
   }
+  for (const e of c.exams) {
+    if (e.count < e.needed) problems.push(`exam ${e.exam}: ${e.count} of the ${e.needed} questions the bank needs`);
+  }
   for (const d of c.domains) {
     if (d.count < d.needed) {
       problems.push(
-        `exam ${d.exam}, domain "${d.domain}": ${d.count} of the ${d.needed} questions one practice exam draws`,
+        `exam ${d.exam}, domain "${d.domain}": ${d.count} of the ${d.needed} questions its ${d.weight}% share needs`,
       );
     }
   }
@@ -116,6 +147,8 @@ export interface Validation {
   /** Schema, answers, ids, topics, exams.yaml itself. */
   fileProblems: string[];
   linkProblems: string[];
+  /** Exam questions linked to the generic exam overview (GENERIC_EXAM_LINK). */
+  genericLinkProblems: string[];
   examTagProblems: string[];
   coverage: Coverage;
   coverageProblems: string[];
@@ -131,11 +164,14 @@ export function validateBank(bankDir: string, notebooksDir: string): Validation 
     exams: exams.items,
     fileProblems: [...bank.problems, ...exams.problems],
     linkProblems: linkProblems(bank.items, notebooksDir),
+    genericLinkProblems: genericLinkProblems(bank.items),
     examTagProblems: examTagProblems(bank.items, exams.items),
     coverage,
     coverageProblems: coverageProblems(coverage),
   };
 }
+
+const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1)}%` : "-");
 
 /** The validation as text: problems by kind, then the counts per topic and per exam domain. */
 export function formatValidation(v: Validation): string {
@@ -147,6 +183,7 @@ export function formatValidation(v: Validation): string {
   lines.push(`${v.questions.length} valid questions, ${v.exams.length} exams`);
   section("files (schema, answers, ids, topics)", v.fileProblems);
   section("links to notebook headings", v.linkProblems);
+  section(`exam questions linked to the generic "${GENERIC_EXAM_LINK.heading}" heading`, v.genericLinkProblems);
   section("exam tags", v.examTagProblems);
   section("coverage", v.coverageProblems);
   lines.push("", "Questions per topic:");
@@ -154,8 +191,16 @@ export function formatValidation(v: Validation): string {
     const row = v.coverage.topics.filter((t) => t.week === week).map((t) => `${t.topic} ${t.count}`);
     lines.push(`  week ${week}: ${row.join(", ")}`);
   }
-  lines.push("", "Questions per exam domain (have / one practice exam draws):");
-  for (const d of v.coverage.domains) lines.push(`  ${d.exam} · ${d.domain} (${d.weight}%): ${d.count} / ${d.needed}`);
+  lines.push("", "Questions per exam (have / needed) and per domain (have, share of the exam's questions / needed):");
+  for (const e of v.coverage.exams) {
+    const generic = v.genericLinkProblems.filter((p) =>
+      v.questions.some((q) => q.exam?.name === e.exam && p.includes(`: ${q.id}: `)),
+    ).length;
+    lines.push(`  ${e.exam}: ${e.count} / ${e.needed}, links to "${GENERIC_EXAM_LINK.heading}": ${generic}`);
+    for (const d of v.coverage.domains.filter((x) => x.exam === e.exam)) {
+      lines.push(`    ${d.domain} (${d.weight}%): ${d.count}, ${pct(d.count, e.count)} / ${d.needed}`);
+    }
+  }
   const present = v.coverage.interview.filter((i) => i.present).length;
   lines.push("", `Interview questions: ${present} of ${v.coverage.interview.length}`);
   return lines.join("\n");
