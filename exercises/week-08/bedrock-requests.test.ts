@@ -2,7 +2,7 @@
 // Requests go through the real @aws-sdk/client-bedrock-runtime to the workspace's LOCAL STUB of Bedrock, which records
 // the HTTP request the SDK sent; the configurations are checked with the runtime rules in src/genai/bedrock-checks.ts.
 import assert from "node:assert/strict";
-import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { type BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import {
   type BedrockStub,
@@ -10,6 +10,7 @@ import {
   knowledgeBaseProblems,
   STUB_REPLY_PREFIX,
   startBedrockStub,
+  stubClient,
 } from "../../src/genai";
 import {
   claudeInvokeRequest,
@@ -24,12 +25,7 @@ let stub: BedrockStub;
 let client: BedrockRuntimeClient;
 beforeAll(async () => {
   stub = await startBedrockStub();
-  client = new BedrockRuntimeClient({
-    endpoint: stub.url,
-    region: "us-east-1",
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    maxAttempts: 1,
-  });
+  client = stubClient(stub);
 });
 afterAll(async () => {
   client?.destroy();

@@ -11,6 +11,7 @@
 //                            metrics: { latencyMs } }
 import { createServer, type Http2ServerRequest, type Http2ServerResponse, type ServerHttp2Session } from "node:http2";
 import type { AddressInfo } from "node:net";
+import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { hashedTfIdf } from "./embed";
 import { countTokens } from "./tokens";
 
@@ -183,4 +184,17 @@ export async function startBedrockStub(port = 0): Promise<BedrockStub> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A real Bedrock runtime client pointed at the stub: fake credentials (nothing is signed for AWS), one attempt (a
+ * stub's refusal should show at once rather than after retries).
+ */
+export function stubClient(stub: BedrockStub): BedrockRuntimeClient {
+  return new BedrockRuntimeClient({
+    endpoint: stub.url,
+    region: "us-east-1",
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    maxAttempts: 1,
+  });
 }

@@ -1,9 +1,9 @@
 // The offline generative-AI helpers: the tokenizer really loads and round-trips, the embedding is deterministic and
 // unit length, and the Bedrock stub rejects what the real API would reject.
 import assert from "node:assert/strict";
-import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { type BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { type BedrockStub, startBedrockStub } from "./bedrock-stub";
+import { type BedrockStub, startBedrockStub, stubClient } from "./bedrock-stub";
 import { CORPUS, RETRIEVAL_QUESTIONS } from "./corpus";
 import { cosine, hashedTfIdf, words } from "./embed";
 import { extractiveStandIn, recallAtK } from "./rag";
@@ -63,12 +63,7 @@ describe("Bedrock stub", () => {
   let client: BedrockRuntimeClient;
   beforeAll(async () => {
     stub = await startBedrockStub();
-    client = new BedrockRuntimeClient({
-      endpoint: stub.url,
-      region: "us-east-1",
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-      maxAttempts: 1,
-    });
+    client = stubClient(stub);
   });
   afterAll(async () => {
     client?.destroy();
