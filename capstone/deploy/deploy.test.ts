@@ -3,7 +3,8 @@
 // deployment files agree with each other, and deploy-eks.sh's dry run checks them and prints every command.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { test } from "vitest";
@@ -22,6 +23,26 @@ const ROOT = join(HERE, "..", "..");
 const policy = (f: string) => JSON.parse(readFileSync(join(HERE, "iam", f), "utf8")) as PolicyDocument;
 const ACCOUNT = PLACEHOLDER_ACCOUNT;
 const REGION = PLACEHOLDER_REGION;
+
+/** checkDeployFiles on a copy of deploy/ whose cluster.yaml has one edit: what a broken change would be told. */
+async function problemsAfterClusterEdit(from: string, to: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "capstone-deploy-"));
+  try {
+    cpSync(HERE, join(dir, "deploy"), { recursive: true });
+    const cluster = join(dir, "deploy", "cluster.yaml");
+    const text = readFileSync(cluster, "utf8");
+    assert.ok(text.includes(from), `cluster.yaml no longer contains ${from}`);
+    writeFileSync(cluster, text.replace(from, to));
+    return await checkDeployFiles({
+      deployDir: join(dir, "deploy"),
+      k8sDir: join(HERE, "..", "k8s"),
+      account: ACCOUNT,
+      region: REGION,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const REPO = `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/${NAMES.repository}`;
 const BUCKET = `ml-capstone-models-${ACCOUNT}`;
 const NODE_ROLE = `arn:aws:iam::${ACCOUNT}:role/eksctl-ml-capstone-nodegroup-NodeInstanceRole`;
@@ -237,26 +258,11 @@ test("eksctl-schema.json is eksctl's published schema, and it catches a misspelt
     "90fed0cc91f322b5fa49160a39dcaf3ef51bdf1e5a957165e0de025fb4498685",
     "the vendored schema's content changed (see eksctl-schema.SOURCE.md)",
   );
-  const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const dir = mkdtempSync(join(tmpdir(), "capstone-eksctl-"));
-  try {
-    cpSync(HERE, join(dir, "deploy"), { recursive: true });
-    const cluster = join(dir, "deploy", "cluster.yaml");
-    writeFileSync(cluster, readFileSync(cluster, "utf8").replace("logRetentionInDays", "logRetentionDays"));
-    const problems = await checkDeployFiles({
-      deployDir: join(dir, "deploy"),
-      k8sDir: join(HERE, "..", "k8s"),
-      account: ACCOUNT,
-      region: REGION,
-    });
-    assert.ok(
-      problems.some((p) => p.includes("eksctl schema") && p.includes("logRetentionDays")),
-      `expected the schema to refuse logRetentionDays, got ${JSON.stringify(problems)}`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const problems = await problemsAfterClusterEdit("logRetentionInDays", "logRetentionDays");
+  assert.ok(
+    problems.some((p) => p.includes("eksctl schema") && p.includes("logRetentionDays")),
+    `expected the schema to refuse logRetentionDays, got ${JSON.stringify(problems)}`,
+  );
 });
 
 test("the committed deployment files agree with each other and pass the manifest checks", async () => {
@@ -270,27 +276,11 @@ test("the committed deployment files agree with each other and pass the manifest
 });
 
 test("a wrong role name in the cluster config is caught before any deploy", async () => {
-  const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const dir = mkdtempSync(join(tmpdir(), "capstone-deploy-"));
-  try {
-    cpSync(HERE, join(dir, "deploy"), { recursive: true });
-    cpSync(join(HERE, "..", "k8s"), join(dir, "k8s"), { recursive: true });
-    const cluster = join(dir, "deploy", "cluster.yaml");
-    writeFileSync(cluster, readFileSync(cluster, "utf8").replace(`roleName: ${NAMES.appRole}`, "roleName: typo-role"));
-    const problems = await checkDeployFiles({
-      deployDir: join(dir, "deploy"),
-      k8sDir: join(dir, "k8s"),
-      account: ACCOUNT,
-      region: REGION,
-    });
-    assert.ok(
-      problems.some((p) => p.includes("role-arn") && p.includes("typo-role")),
-      `expected the ServiceAccount/role mismatch, got ${JSON.stringify(problems)}`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const problems = await problemsAfterClusterEdit("disablePodIMDS: true", "disablePodIMDS: false");
+  assert.ok(
+    problems.some((p) => p.includes("disablePodIMDS")),
+    `expected the IMDS finding, got ${JSON.stringify(problems)}`,
+  );
 });
 
 test("node groups that let pods reach the instance metadata service are caught before any deploy", async () => {
